@@ -1,0 +1,46 @@
+package partnero.gateway.apikey;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
+
+/**
+ * Decides which Partnero key a GraphQL request uses: the client's own {@code Authorization: Bearer}
+ * token when it sends a non-blank one (so one gateway can serve several programs), else the
+ * server-side {@code PARTNERO_API_KEY}, else none, and the request fails before anything is sent.
+ */
+@ApplicationScoped
+public class ApiKeyResolver {
+
+    private static final String BEARER = "bearer ";
+
+    private final RoutingContext request;
+    private final Optional<ApiKey> serverKey;
+
+    ApiKeyResolver(RoutingContext request, GatewayConfig config) {
+        this.request = request;
+        this.serverKey = config.api().key().filter(key -> !key.isBlank()).map(ApiKey::of);
+    }
+
+    /** The key for the current request, or {@code UNAUTHENTICATED}. */
+    public ApiKey currentKey() {
+        return clientKey().or(() -> serverKey).orElseThrow(() -> GatewayException.of(ErrorCode.UNAUTHENTICATED,
+                "No Partnero API key: send 'Authorization: Bearer <key>' or configure PARTNERO_API_KEY on the gateway"));
+    }
+
+    private Optional<ApiKey> clientKey() {
+        String header = request.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = header.substring(BEARER.length());
+        return token.isBlank() ? Optional.empty() : Optional.of(ApiKey.of(token));
+    }
+}

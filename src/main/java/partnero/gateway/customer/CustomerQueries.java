@@ -1,0 +1,57 @@
+package partnero.gateway.customer;
+
+import java.util.Objects;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.smallrye.mutiny.Uni;
+import partnero.gateway.apikey.ApiKeyResolver;
+import partnero.gateway.partnero.PartneroCustomers;
+
+/**
+ * The GraphQL schema's root fields: where every query enters. Each resolver resolves the API key,
+ * checks the arguments, and only then asks {@link PartneroCustomers}; every failure reaches the
+ * client as a {@link partnero.gateway.error.GatewayException} with its error code.
+ */
+@GraphQLApi
+public class CustomerQueries {
+
+    private final ApiKeyResolver keys;
+    private final InputRules rules;
+    private final PartneroCustomers partnero;
+
+    CustomerQueries(ApiKeyResolver keys, InputRules rules, PartneroCustomers partnero) {
+        this.keys = keys;
+        this.rules = rules;
+        this.partnero = partnero;
+    }
+
+    @Query("customers")
+    @NonNull
+    @Description("One page of the program's customers, in the order Partnero returns them.")
+    public Uni<CustomerPage> customers(
+            @Name("page") @DefaultValue("1") @Description("Page number, from 1.") Integer page,
+            @Name("limit") @DefaultValue("15") @Description("Page size, from 1 to 250.") Integer limit,
+            @Name("partnerKey") @Description("Only customers referred by the partner with this referral key.") String partnerKey,
+            @Name("partnerEmail") @Description("Only customers referred by the partner with this email.") String partnerEmail) {
+        return Uni.createFrom().item(() -> rules.check(new CustomerListRequest(
+                Objects.requireNonNullElse(page, CustomerListRequest.DEFAULT_PAGE),
+                Objects.requireNonNullElse(limit, CustomerListRequest.DEFAULT_LIMIT),
+                partnerKey, partnerEmail)))
+                .flatMap(request -> partnero.list(keys.currentKey(), request));
+    }
+
+    @Query("searchCustomer")
+    @Description("One customer by email or by id; null when there is none.")
+    public Uni<Customer> searchCustomer(
+            @Name("email") @Description("The customer's email address. Give this or id, not both.") String email,
+            @Name("id") @Description("The customer's key. Give this or email, not both.") String id) {
+        return Uni.createFrom().item(() -> rules.check(new CustomerSearchRequest(email, id)))
+                .flatMap(request -> partnero.search(keys.currentKey(), request));
+    }
+}

@@ -1,0 +1,99 @@
+package partnero.gateway.devupstream;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The simulator's data: a few hundred customers of one program, referred by a handful of partners,
+ * some soft-deleted, in Partnero's own wire format. Seeded, so every dev session sees the same data.
+ */
+final class SimulatedCustomers {
+
+    record Partner(String key, String email) {
+    }
+
+    /** A customer exactly as Partnero serializes one. */
+    record SimulatedCustomer(
+            String key,
+            String partner,
+            boolean deleted,
+            String name,
+            String surname,
+            String email,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("updated_at") String updatedAt,
+            @JsonProperty("deleted_at") String deletedAt) {
+    }
+
+    static final List<Partner> PARTNERS = List.of(
+            new Partner("partner_northwind", "affiliates@northwind.example"),
+            new Partner("partner_lumen", "hello@lumen-media.example"),
+            new Partner("partner_brightpath", "team@brightpath.example"),
+            new Partner("partner_quill", "quill.reviews@mail.example"),
+            new Partner("partner_orbit", "partners@orbit-labs.example"),
+            new Partner("partner_sage", "sage.creator@mail.example"));
+
+    private static final String[] NAMES = { "Alice", "Ben", "Chloe", "Daniel", "Emma", "Felix", "Grace", "Hugo",
+            "Isla", "Jonas", "Kira", "Liam", "Mia", "Noah", "Olivia", "Paul", "Quinn", "Rosa", "Sam", "Tara",
+            "Umar", "Vera", "Will", "Yara", "Zoe" };
+    private static final String[] SURNAMES = { "Brown", "Novak", "Garcia", "Smith", "Kowalski", "Jensen", "Rossi",
+            "Müller", "Dubois", "Silva", "Kim", "Patel", "O'Brien", "Andersen", "Costa", "Weber", "Nowak", "Ivanova" };
+    private static final String[] DOMAINS = { "mail.example", "inbox.example", "post.example", "company.example" };
+    private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final List<SimulatedCustomer> customers;
+
+    SimulatedCustomers(int count, long seed) {
+        Random random = new Random(seed);
+        Set<String> emails = new HashSet<>();
+        List<SimulatedCustomer> all = new ArrayList<>(count);
+        Instant created = Instant.parse("2024-03-01T09:00:00Z");
+        for (int i = 1; i <= count; i++) {
+            String name = NAMES[random.nextInt(NAMES.length)];
+            String surname = SURNAMES[random.nextInt(SURNAMES.length)];
+            String local = (name + "." + surname).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+            String email = local + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
+            for (int n = 2; !emails.add(email); n++) {
+                email = local + n + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
+            }
+            created = created.plus(1 + random.nextInt(60 * 48), ChronoUnit.MINUTES).plusMillis(random.nextInt(1000));
+            Instant updated = created.plus(random.nextInt(90 * 24), ChronoUnit.HOURS);
+            boolean deleted = random.nextInt(100) < 6;
+            String partner = random.nextInt(100) < 85 ? PARTNERS.get(random.nextInt(PARTNERS.size())).key() : null;
+            all.add(new SimulatedCustomer(
+                    "cus_%05d".formatted(i), partner, deleted, name, surname, email,
+                    WIRE_TIME.format(created), WIRE_TIME.format(updated),
+                    deleted ? WIRE_TIME.format(updated.plus(3, ChronoUnit.DAYS)) : null));
+        }
+        this.customers = List.copyOf(all);
+    }
+
+    List<SimulatedCustomer> matching(Predicate<SimulatedCustomer> filter) {
+        return customers.stream().filter(filter).toList();
+    }
+
+    Optional<SimulatedCustomer> byEmail(String email) {
+        return customers.stream().filter(c -> c.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    Optional<SimulatedCustomer> byKey(String key) {
+        return customers.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    static Optional<Partner> partnerByEmail(String email) {
+        return PARTNERS.stream().filter(p -> p.email().equalsIgnoreCase(email)).findFirst();
+    }
+}

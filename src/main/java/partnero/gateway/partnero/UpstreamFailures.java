@@ -1,0 +1,121 @@
+package partnero.gateway.partnero;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.netty.channel.ConnectTimeoutException;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
+
+/**
+ * Translates whatever the REST client failed with into the gateway's error vocabulary. The
+ * original failure is logged here, server-side; the client only ever sees the short message and code.
+ */
+final class UpstreamFailures {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamFailures.class);
+
+    private UpstreamFailures() {
+    }
+
+    static boolean isNotFound(Throwable failure) {
+        return failure instanceof WebApplicationException e && e.getResponse().getStatus() == 404;
+    }
+
+    static GatewayException toGatewayException(Throwable failure, String endpoint) {
+        if (failure instanceof GatewayException known) {
+            return known;
+        }
+        GatewayException mapped = classify(failure, endpoint);
+        if (mapped.upstreamStatus().isPresent()) {
+            LOG.warnf("Partnero %s failed: HTTP %d -> %s", endpoint, mapped.upstreamStatus().getAsInt(), mapped.code());
+        } else {
+            LOG.warnf("Partnero %s failed: %s -> %s", endpoint, describe(failure), mapped.code());
+        }
+        return mapped;
+    }
+
+    private static GatewayException classify(Throwable failure, String endpoint) {
+        if (failure instanceof WebApplicationException e) {
+            return fromStatus(e.getResponse(), failure);
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // Vert.x reports its connect and idle timeouts as TimeoutException subclasses
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
+                return GatewayException.upstream(ErrorCode.UPSTREAM_TIMEOUT,
+                        "Partnero did not answer in time", null, failure);
+            }
+            if (t instanceof JacksonException) {
+                return GatewayException.upstream(ErrorCode.UPSTREAM_BAD_RESPONSE,
+                        "Partnero's answer to " + endpoint + " could not be read", 200, failure);
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof IOException
+                    || t instanceof io.vertx.core.VertxException) {
+                return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE,
+                        "Partnero could not be reached", null, failure);
+            }
+        }
+        LOG.error("Unexpected failure of a Partnero call", failure);
+        return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE, "Partnero could not be reached", null, failure);
+    }
+
+    private static GatewayException fromStatus(Response response, Throwable cause) {
+        int status = response.getStatus();
+        return switch (status) {
+            case 401 -> GatewayException.upstream(ErrorCode.UNAUTHENTICATED,
+                    "Partnero rejected the API key", status, cause);
+            case 403 -> GatewayException.upstream(ErrorCode.FORBIDDEN,
+                    "Partnero does not allow this action for this API key", status, cause);
+            case 429 -> GatewayException.rateLimited(retryAfterSeconds(response.getHeaderString("Retry-After")));
+            case 408 -> GatewayException.upstream(ErrorCode.UPSTREAM_TIMEOUT,
+                    "Partnero did not answer in time", status, cause);
+            case 400, 422 -> GatewayException.upstream(ErrorCode.BAD_USER_INPUT,
+                    "Partnero rejected the arguments (HTTP " + status + ")", status, cause);
+            default -> GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Partnero failed to answer (HTTP " + status + ")", status, cause);
+        };
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date; empty when absent or unreadable. */
+    static OptionalInt retryAfterSeconds(String header) {
+        if (header == null || header.isBlank()) {
+            return OptionalInt.empty();
+        }
+        String value = header.strip();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? OptionalInt.empty() : OptionalInt.of((int) Math.min(seconds, Integer.MAX_VALUE));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                long seconds = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)).toSeconds();
+                return OptionalInt.of((int) Math.max(0, Math.min(seconds, Integer.MAX_VALUE)));
+            } catch (DateTimeParseException notDate) {
+                return OptionalInt.empty();
+            }
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

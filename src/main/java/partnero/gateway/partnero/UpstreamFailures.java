@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -69,6 +70,11 @@ final class UpstreamFailures {
                 return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE,
                         "Partnero could not be reached", null, failure);
             }
+        }
+        if (failure instanceof ProcessingException) {
+            // no I/O cause: the response arrived but could not be turned into the expected type
+            return GatewayException.upstream(ErrorCode.UPSTREAM_BAD_RESPONSE,
+                    "Partnero's answer to " + endpoint + " could not be read", 200, failure);
         }
         LOG.error("Unexpected failure of a Partnero call", failure);
         return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE, "Partnero could not be reached", null, failure);

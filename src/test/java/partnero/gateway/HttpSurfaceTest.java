@@ -1,0 +1,131 @@
+package partnero.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static partnero.gateway.support.PartneroBodies.ALICE;
+import static partnero.gateway.support.PartneroBodies.one;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.InjectWireMock;
+import partnero.gateway.support.PartneroWireMock;
+
+/** The HTTP surface: GraphQL over HTTP (POST and GET), the SDL, GraphiQL, introspection and the body limit. */
+@QuarkusTest
+@WithTestResource(PartneroWireMock.class)
+class HttpSurfaceTest {
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void reset() {
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    }
+
+    @Test
+    void queriesCanBeSentWithGet() {
+        given().queryParam("query", "{ searchCustomer(id: \"customer_123\") { key email } }")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.email", equalTo("alice.brown@partnero.com"));
+    }
+
+    @Test
+    void theGraphQLResponseMediaTypeIsServedWhenAskedFor() {
+        given().accept("application/graphql-response+json").contentType(ContentType.JSON)
+                .body(Map.of("query", "{ searchCustomer(id: \"customer_123\") { key } }"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .contentType(startsWith("application/graphql-response+json"))
+                .body("data.searchCustomer.key", equalTo("customer_123"));
+    }
+
+    @Test
+    void operationNameSelectsTheOperationToRun() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("query", "query A { searchCustomer(id: \"customer_123\") { key } } query B { __typename }",
+                        "operationName", "A"))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data.searchCustomer.key", equalTo("customer_123"));
+    }
+
+    @Test
+    void theSchemaIsPrintedAsSdlWithDescriptions() {
+        given().when().get("/graphql/schema.graphql")
+                .then().statusCode(200)
+                .body(containsString("customers("))
+                .body(containsString("searchCustomer("))
+                .body(containsString("type CustomerPage"))
+                .body(containsString("scalar DateTime"))
+                .body(containsString("\"One customer by email or by id; null when there is none.\""));
+    }
+
+    @Test
+    void graphiqlIsServed() {
+        given().when().get("/q/graphql-ui/")
+                .then().statusCode(200)
+                .body(containsString("<html"));
+    }
+
+    @Test
+    void graphiqlsIntrospectionQueryPassesTheDepthLimit() throws IOException {
+        GraphQL.post(resource("/graphiql-introspection.graphql"))
+                .body("errors", nullValue())
+                .body("data.__schema.queryType.name", equalTo("Query"))
+                .body("data.__schema.types.name", hasItems("Customer", "CustomerPage", "PageInfo", "DateTime"));
+    }
+
+    @Test
+    void everyTypeFieldAndArgumentOfTheSchemaIsDescribed() {
+        GraphQL.post("""
+                { __schema { types { name description fields { name description args { name description } } } } }""")
+                .body("data.__schema.types.findAll { it.name in ['Customer','CustomerPage','PageInfo','Query'] }"
+                        + ".every { it.description != null && it.fields.every { f -> f.description != null"
+                        + " && f.args.every { a -> a.description != null } } }", equalTo(true));
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedWith413() {
+        String padding = "#".repeat(1024 * 1024 + 1);
+        given().contentType(ContentType.JSON)
+                .body("{\"query\": \"{ __typename }\", \"padding\": \"" + padding + "\"}")
+                .when().post("/graphql")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void aBodyUnderTheLimitIsServed() {
+        GraphQL.post("{ __typename }" + " ".repeat(100_000))
+                .body("data.__typename", notNullValue());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = HttpSurfaceTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

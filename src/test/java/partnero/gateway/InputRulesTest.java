@@ -1,0 +1,89 @@
+package partnero.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.InjectWireMock;
+import partnero.gateway.support.PartneroWireMock;
+
+/** Every input rule of SPEC.md: rejected with BAD_USER_INPUT naming the argument, and nothing sent upstream. */
+@QuarkusTest
+@WithTestResource(PartneroWireMock.class)
+class InputRulesTest {
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void reset() {
+        wireMock.resetAll();
+    }
+
+    @AfterEach
+    void nothingWasSentUpstream() {
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest(name = "customers({0}) names {1}")
+    @CsvSource(delimiter = '|', value = {
+            "page: 0                          | page",
+            "page: -3                         | page",
+            "limit: 0                         | limit",
+            "limit: 251                       | limit",
+            "limit: -1                        | limit",
+            "partnerKey: \"\"                 | partnerKey",
+            "partnerKey: \"   \"              | partnerKey",
+            "partnerEmail: \"not-an-email\"   | partnerEmail",
+            "partnerEmail: \"\"               | partnerEmail",
+            "partnerEmail: \"a@b\"            | partnerEmail",
+    })
+    void customersArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String argument) {
+        GraphQL.post("{ customers(" + arguments + ") { items { key } } }")
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString(argument))
+                .body("errors[0].path[0]", equalTo("customers"));
+    }
+
+    @ParameterizedTest(name = "searchCustomer({0}) names {1}")
+    @CsvSource(delimiter = '|', value = {
+            "email: \"alice@example.com\", id: \"customer_1\" | exactly one of email or id",
+            "email: null                                      | exactly one of email or id",
+            "id: null                                         | exactly one of email or id",
+            "email: \"\"                                      | email",
+            "email: \"   \"                                   | email",
+            "email: \"alice\"                                 | email",
+            "email: \"alice@example\"                         | email",
+            "email: \"two@at@example.com\"                    | email",
+            "id: \"\"                                         | id",
+            "id: \"  \"                                       | id",
+    })
+    void searchArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String named) {
+        GraphQL.post("{ searchCustomer(" + arguments + ") { key } }")
+                .body("data.searchCustomer", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString(named))
+                .body("errors[0].path[0]", equalTo("searchCustomer"));
+    }
+
+    @Test
+    void searchWithNoArgumentIsRejected() {
+        GraphQL.post("{ searchCustomer { key } }")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("exactly one of email or id"));
+    }
+}

@@ -92,6 +92,13 @@ class HttpSurfaceTest {
     }
 
     @Test
+    void theDevModeSimulatorIsNotPartOfThisBuild() {
+        given().header("Authorization", "Bearer any")
+                .when().get("/dev-upstream/v1/customers")
+                .then().statusCode(404);
+    }
+
+    @Test
     void graphiqlsIntrospectionQueryPassesTheDepthLimit() throws IOException {
         GraphQL.post(resource("/graphiql-introspection.graphql"))
                 .body("errors", nullValue())

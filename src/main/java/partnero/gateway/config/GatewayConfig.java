@@ -1,6 +1,7 @@
 package partnero.gateway.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,28 @@ public interface GatewayConfig {
     /** The embedded Partnero simulator that dev mode talks to. */
     DevUpstream devUpstream();
 
+    /**
+     * The most one upstream call may take, retries and waits included; then {@code UPSTREAM_TIMEOUT}.
+     * Each attempt is also bounded by the REST client's connect and read timeouts.
+     */
+    @WithDefault("10s")
+    Duration deadline();
+
+    /** Retries of failed upstream calls. */
+    Retry retry();
+
+    /** How the gateway treats Partnero's rate limiting (HTTP 429). */
+    RateLimit rateLimit();
+
+    /** The circuit breaker that stops calling Partnero while it is failing. */
+    CircuitBreaker circuitBreaker();
+
+    /** The cache of Partnero's answers. Its values feed {@code quarkus.cache.*} in application.properties. */
+    Cache cache();
+
+    /** Limits on what one GraphQL request may ask for. */
+    Limits limits();
+
     interface Api {
         /** Base URL of the upstream, including {@code /v1}; the REST client reads it too. */
         @WithDefault("https://api.partnero.com/v1")
@@ -28,6 +51,57 @@ public interface GatewayConfig {
 
         /** The key used when a client sends none of its own; absent means clients must send one. */
         Optional<String> key();
+    }
+
+    interface Retry {
+        /** Retries after the first attempt, only on connection failures and 502/503/504. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** Backoff before the first retry; it doubles for each further one, with random jitter of ±50 %. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+    }
+
+    interface RateLimit {
+        /** A 429 whose Retry-After is at most this long is waited out and retried once; a longer one fails at once. */
+        @WithDefault("2s")
+        Duration maxWait();
+    }
+
+    interface CircuitBreaker {
+        /** How many recent calls the breaker looks at. */
+        @WithDefault("20")
+        int requestVolume();
+
+        /** The share of failures (connection failures, 5xx, timeouts) among them that opens it. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long it stays open before letting a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+
+        /** Trial calls that must succeed, in half-open state, to close it again. */
+        @WithDefault("1")
+        int successThreshold();
+    }
+
+    interface Cache {
+        /** Whether answers are cached at all. */
+        boolean enabled();
+
+        /** How long an answer is served from the cache. */
+        Duration ttl();
+
+        /** Maximum number of entries of each of the two caches (pages, searches). */
+        long maxSize();
+    }
+
+    interface Limits {
+        /** Most upstream calls (root fields, aliases included) one GraphQL request may cause. */
+        @WithDefault("10")
+        int maxUpstreamCalls();
     }
 
     interface DevUpstream {

@@ -34,6 +34,29 @@ final class UpstreamFailures {
     private UpstreamFailures() {
     }
 
+    /** Worth another attempt: the connection failed, or Partnero's front answered 502, 503 or 504. */
+    static boolean isTransient(Throwable failure) {
+        return failure instanceof GatewayException e && e.code() == ErrorCode.UPSTREAM_UNAVAILABLE
+                && (e.upstreamStatus().isEmpty() || e.upstreamStatus().getAsInt() >= 502 && e.upstreamStatus().getAsInt() <= 504);
+    }
+
+    /** Says Partnero itself is unwell, so counts against the circuit breaker; a client's 4xx does not. */
+    static boolean isOutage(Throwable failure) {
+        return failure instanceof GatewayException e
+                && (e.code() == ErrorCode.UPSTREAM_UNAVAILABLE || e.code() == ErrorCode.UPSTREAM_TIMEOUT);
+    }
+
+    /** What the circuit breaker answers while open. */
+    static GatewayException circuitOpen() {
+        return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Partnero is failing; the gateway pauses calls to it for a few seconds", null, null);
+    }
+
+    /** The whole call, retries included, ran past its deadline. */
+    static GatewayException deadlineExceeded() {
+        return GatewayException.upstream(ErrorCode.UPSTREAM_TIMEOUT, "Partnero did not answer in time", null, null);
+    }
+
     static boolean isNotFound(Throwable failure) {
         return failure instanceof WebApplicationException e && e.getResponse().getStatus() == 404;
     }

@@ -1,0 +1,22 @@
+package partnero.gateway.partnero;
+
+import java.lang.reflect.Method;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.cache.CacheKeyGenerator;
+import io.quarkus.cache.CompositeCacheKey;
+import partnero.gateway.apikey.ApiKey;
+
+/**
+ * Cache keys for {@link PartneroCustomers}: the key's fingerprint (never the key) plus the request
+ * record, which holds every argument, nulls included. Clients with different keys never share an entry.
+ */
+@ApplicationScoped
+class CustomerCacheKeys implements CacheKeyGenerator {
+
+    @Override
+    public Object generate(Method method, Object... parameters) {
+        return new CompositeCacheKey(((ApiKey) parameters[0]).fingerprint(), parameters[1]);
+    }
+}

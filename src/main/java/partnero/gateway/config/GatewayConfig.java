@@ -102,6 +102,14 @@ public interface GatewayConfig {
         /** Most upstream calls (root fields, aliases included) one GraphQL request may cause. */
         @WithDefault("10")
         int maxUpstreamCalls();
+
+        /** Deepest field nesting, fragments expanded; GraphiQL's introspection query needs 13. */
+        @WithDefault("15")
+        int maxDepth();
+
+        /** Most field selections in one operation, fragments expanded; see the README for typical values. */
+        @WithDefault("500")
+        int maxFields();
     }
 
     interface DevUpstream {

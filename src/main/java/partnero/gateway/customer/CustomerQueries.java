@@ -14,9 +14,9 @@ import partnero.gateway.apikey.ApiKeyResolver;
 import partnero.gateway.partnero.PartneroCustomers;
 
 /**
- * The GraphQL schema's root fields: where every query enters. Each resolver checks the request's
- * upstream-call budget and the arguments, resolves the API key, and only then asks
- * {@link PartneroCustomers}; every failure reaches the client as a
+ * The GraphQL schema's root fields: where every query enters (once the operation has passed
+ * {@link partnero.gateway.limits.OperationLimits}). Each resolver checks the arguments, resolves the
+ * API key, and only then asks {@link PartneroCustomers}; every failure reaches the client as a
  * {@link partnero.gateway.error.GatewayException} with its error code.
  */
 @GraphQLApi
@@ -24,13 +24,11 @@ public class CustomerQueries {
 
     private final ApiKeyResolver keys;
     private final InputRules rules;
-    private final UpstreamCallLimit callLimit;
     private final PartneroCustomers partnero;
 
-    CustomerQueries(ApiKeyResolver keys, InputRules rules, UpstreamCallLimit callLimit, PartneroCustomers partnero) {
+    CustomerQueries(ApiKeyResolver keys, InputRules rules, PartneroCustomers partnero) {
         this.keys = keys;
         this.rules = rules;
-        this.callLimit = callLimit;
         this.partnero = partnero;
     }
 
@@ -42,13 +40,11 @@ public class CustomerQueries {
             @Name("limit") @DefaultValue("15") @Description("Page size, from 1 to 250.") Integer limit,
             @Name("partnerKey") @Description("Only customers referred by the partner with this referral key.") String partnerKey,
             @Name("partnerEmail") @Description("Only customers referred by the partner with this email.") String partnerEmail) {
-        return Uni.createFrom().item(() -> {
-            callLimit.check();
-            return rules.check(new CustomerListRequest(
-                    Objects.requireNonNullElse(page, CustomerListRequest.DEFAULT_PAGE),
-                    Objects.requireNonNullElse(limit, CustomerListRequest.DEFAULT_LIMIT),
-                    partnerKey, partnerEmail));
-        }).flatMap(request -> partnero.list(keys.currentKey(), request));
+        return Uni.createFrom().item(() -> rules.check(new CustomerListRequest(
+                Objects.requireNonNullElse(page, CustomerListRequest.DEFAULT_PAGE),
+                Objects.requireNonNullElse(limit, CustomerListRequest.DEFAULT_LIMIT),
+                partnerKey, partnerEmail)))
+                .flatMap(request -> partnero.list(keys.currentKey(), request));
     }
 
     @Query("searchCustomer")
@@ -56,9 +52,7 @@ public class CustomerQueries {
     public Uni<Customer> searchCustomer(
             @Name("email") @Description("The customer's email address. Give this or id, not both.") String email,
             @Name("id") @Description("The customer's key. Give this or email, not both.") String id) {
-        return Uni.createFrom().item(() -> {
-            callLimit.check();
-            return rules.check(new CustomerSearchRequest(email, id));
-        }).flatMap(request -> partnero.search(keys.currentKey(), request));
+        return Uni.createFrom().item(() -> rules.check(new CustomerSearchRequest(email, id)))
+                .flatMap(request -> partnero.search(keys.currentKey(), request));
     }
 }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
@@ -74,6 +75,9 @@ class CacheTest {
         GraphQL.postWithKey(clientKey, LIST).body("data.customers.items[0].key", equalTo("customer_123"));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*cache_gets_total\\{cache=\"partnero-customer-pages\",result=\"hit\"} [1-9].*"))
+                .body(containsString("cache_size{cache=\"partnero-customer-pages\"}"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
@@ -77,6 +79,9 @@ class CircuitBreakerTest {
                 .body("errors[0].message", equalTo("Partnero is failing; the gateway pauses calls to it for a few seconds"));
 
         wireMock.verify(0, anyRequestedFor(anyUrl()));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("partnero_circuit_breaker_state{state=\"open\"} 1.0"))
+                .body(containsString("partnero_circuit_breaker_state{state=\"closed\"} 0.0"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package partnero.gateway.partnero;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.runtime.Startup;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
@@ -35,6 +41,7 @@ import partnero.gateway.customer.CustomerSearchRequest;
  * Mutiny's {@code ifNoItem()}; the guard is built programmatically because its retry and breaker
  * decide on the mapped error code, which annotations' exception classes cannot express.
  */
+@Startup // so that the circuit breaker's gauge is there from the first scrape
 @ApplicationScoped
 public class PartneroCustomers {
 
@@ -51,8 +58,9 @@ public class PartneroCustomers {
     private final Guard guard;
     private final Duration deadline;
     private final Duration rateLimitMaxWait;
+    private final AtomicReference<CircuitBreakerState> breakerState = new AtomicReference<>(CircuitBreakerState.CLOSED);
 
-    PartneroCustomers(@RestClient PartneroApi api, GatewayConfig config) {
+    PartneroCustomers(@RestClient PartneroApi api, GatewayConfig config, MeterRegistry metrics) {
         this.api = api;
         this.deadline = config.deadline();
         this.rateLimitMaxWait = config.rateLimit().maxWait();
@@ -75,8 +83,15 @@ public class PartneroCustomers {
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(breaker.successThreshold())
                     .when(UpstreamFailures::isOutage)
+                    .onStateChange(breakerState::set)
                     .done()
                 .build();
+        for (CircuitBreakerState state : CircuitBreakerState.values()) {
+            Gauge.builder("partnero.circuit.breaker.state", breakerState, current -> current.get() == state ? 1 : 0)
+                    .description("1 for the state the circuit breaker in front of Partnero is in, 0 for the others")
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .register(metrics);
+        }
     }
 
     /** One page of customers ({@code GET /customers}). */

@@ -95,7 +95,8 @@ class FaultToleranceTest {
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
                 .body("errors[0].extensions.retryAfterSeconds", equalTo(7));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started), lessThan(Duration.ofSeconds(2)));
+        // it does not wait the 7 s (a loaded CI machine may need a moment to answer at all)
+        assertThat(Duration.ofNanos(System.nanoTime() - started), lessThan(Duration.ofSeconds(5)));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
     }
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -24,6 +25,8 @@ import partnero.gateway.customer.Customer;
 import partnero.gateway.customer.CustomerListRequest;
 import partnero.gateway.customer.CustomerPage;
 import partnero.gateway.customer.CustomerSearchRequest;
+import partnero.gateway.error.GatewayException;
+import partnero.gateway.observability.UpstreamCalls;
 
 /**
  * Where a request leaves for Partnero. The only user of the raw REST client, it owns everything the
@@ -55,6 +58,7 @@ public class PartneroCustomers {
     private static final Class<Uni<Object>> UNI = (Class) Uni.class;
 
     private final PartneroApi api;
+    private final MeterRegistry metrics;
     private final Guard guard;
     private final Duration deadline;
     private final Duration rateLimitMaxWait;
@@ -62,6 +66,7 @@ public class PartneroCustomers {
 
     PartneroCustomers(@RestClient PartneroApi api, GatewayConfig config, MeterRegistry metrics) {
         this.api = api;
+        this.metrics = metrics;
         this.deadline = config.deadline();
         this.rateLimitMaxWait = config.rateLimit().maxWait();
         GatewayConfig.Retry retry = config.retry();
@@ -97,7 +102,7 @@ public class PartneroCustomers {
     /** One page of customers ({@code GET /customers}). */
     @CacheResult(cacheName = PAGES_CACHE, keyGenerator = CustomerCacheKeys.class, lockTimeout = CACHE_LOCK_TIMEOUT_MS)
     public Uni<CustomerPage> list(ApiKey key, CustomerListRequest request) {
-        return guarded("GET /customers", () -> api.listCustomers(key.bearerHeader(), request.page(), request.limit(),
+        return guarded("customers", () -> api.listCustomers(key.bearerHeader(), request.page(), request.limit(),
                 request.partnerKey(), request.partnerEmail())
                 .map(body -> UpstreamMapper.toPage(body, request)));
     }
@@ -105,7 +110,7 @@ public class PartneroCustomers {
     /** The customer with this email or id, or null ({@code GET /customers:search}; a 404 is "no match"). */
     @CacheResult(cacheName = SEARCH_CACHE, keyGenerator = CustomerCacheKeys.class, lockTimeout = CACHE_LOCK_TIMEOUT_MS)
     public Uni<Customer> search(ApiKey key, CustomerSearchRequest request) {
-        return guarded("GET /customers:search", () -> api.searchCustomers(key.bearerHeader(), request.email(), request.id())
+        return guarded("customers:search", () -> api.searchCustomers(key.bearerHeader(), request.email(), request.id())
                 .map(UpstreamMapper::toSearchResult)
                 .onFailure(UpstreamFailures::isNotFound).recoverWithNull());
     }
@@ -113,12 +118,31 @@ public class PartneroCustomers {
     @SuppressWarnings("unchecked")
     private <T> Uni<T> guarded(String endpoint, Supplier<Uni<T>> call) {
         RateLimitWait rateLimitWait = new RateLimitWait(rateLimitMaxWait);
-        Uni<Object> attempts = guard.get(() -> call.get()
-                .onFailure().transform(failure -> rateLimitWait.apply(UpstreamFailures.toGatewayException(failure, endpoint)))
+        Uni<Object> attempts = guard.get(() -> timed(endpoint, call.get()
+                .onFailure().transform(failure -> UpstreamFailures.toGatewayException(failure, "GET /" + endpoint)))
+                .onFailure().transform(failure -> rateLimitWait.apply((GatewayException) failure))
                 .map(Object.class::cast), UNI);
         return (Uni<T>) attempts
                 .ifNoItem().after(deadline).failWith(UpstreamFailures::deadlineExceeded)
                 .onFailure(CircuitBreakerOpenException.class).transform(open -> UpstreamFailures.circuitOpen())
                 .onFailure().transform(RateLimitWait::unwrap);
+    }
+
+    /** One attempt on Partnero: counted for the request's log line and timed by endpoint, outcome and status. */
+    private <T> Uni<T> timed(String endpoint, Uni<T> attempt) {
+        return Uni.createFrom().deferred(() -> {
+            UpstreamCalls.increment();
+            Timer.Sample sample = Timer.start(metrics);
+            return attempt.onItemOrFailure().invoke((item, failure) -> {
+                GatewayException error = failure instanceof GatewayException e ? e : null;
+                sample.stop(Timer.builder("partnero.upstream.requests")
+                        .description("Calls to Partnero (each attempt), by endpoint, outcome and HTTP status")
+                        .tag("endpoint", endpoint)
+                        .tag("outcome", error == null ? "success" : error.code().name())
+                        .tag("status", error == null ? "2xx"
+                                : error.upstreamStatus().isPresent() ? String.valueOf(error.upstreamStatus().getAsInt()) : "none")
+                        .register(metrics));
+            });
+        });
     }
 }

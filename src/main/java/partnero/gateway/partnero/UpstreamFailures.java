@@ -69,7 +69,7 @@ final class UpstreamFailures {
         if (mapped.upstreamStatus().isPresent()) {
             LOG.warnf("Partnero %s failed: HTTP %d -> %s", endpoint, mapped.upstreamStatus().getAsInt(), mapped.code());
         } else {
-            LOG.warnf("Partnero %s failed: %s -> %s", endpoint, describe(failure), mapped.code());
+            LOG.warnf("Partnero %s failed: %s -> %s", endpoint, chain(failure), mapped.code());
         }
         return mapped;
     }
@@ -99,7 +99,8 @@ final class UpstreamFailures {
             return GatewayException.upstream(ErrorCode.UPSTREAM_BAD_RESPONSE,
                     "Partnero's answer to " + endpoint + " could not be read", 200, failure);
         }
-        LOG.error("Unexpected failure of a Partnero call", failure);
+        // class names only: a failure's message may quote the request URL, and with it an email
+        LOG.errorf("Unexpected failure of a Partnero call: %s", chain(failure));
         return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE, "Partnero could not be reached", null, failure);
     }
 
@@ -140,11 +141,12 @@ final class UpstreamFailures {
         }
     }
 
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** The failure's class and its causes', outermost first: what went wrong without any message text. */
+    private static String chain(Throwable failure) {
+        StringBuilder chain = new StringBuilder(failure.getClass().getSimpleName());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" < ").append(cause.getClass().getSimpleName());
         }
-        return root.getClass().getSimpleName();
+        return chain.toString();
     }
 }

@@ -1,0 +1,109 @@
+package partnero.gateway.observability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Arc;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.spi.EventingService;
+
+/**
+ * One log line and one timer sample per GraphQL request: operation name, outcome, duration, the
+ * number of Partnero calls it caused and its error codes. Nothing a client sent besides the
+ * operation name is logged or tagged, and the name is a GraphQL name ({@code [_A-Za-z][_0-9A-Za-z]*}),
+ * so it cannot carry an email or a key; its number of distinct values is capped in
+ * {@link MetricsSetup}.
+ */
+public class OperationTelemetry implements EventingService {
+
+    static final String TIMER = "graphql.operations";
+    private static final Logger LOG = Logger.getLogger("partnero.gateway.requests");
+    private static final String STARTED = OperationTelemetry.class.getName() + ".started";
+    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
+
+    private volatile MeterRegistry registry;
+
+    @Override
+    public String getConfigKey() {
+        return null; // always on
+    }
+
+    @Override
+    public void beforeExecute(Context context) {
+        graphQLContext(context).ifPresent(graphql -> graphql.put(STARTED, System.nanoTime()));
+        UpstreamCalls.start();
+    }
+
+    @Override
+    public void afterExecute(Context context) {
+        Optional<GraphQLContext> graphql = graphQLContext(context);
+        Long started = graphql.map(g -> g.<Long> get(STARTED)).orElse(null);
+        Duration duration = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+        ExecutionResult result = context.unwrap(ExecutionResult.class);
+        List<GraphQLError> errors = result == null ? List.of() : result.getErrors();
+        String operation = operationName(context);
+        String outcome = errors.isEmpty() ? "success" : result.getData() == null ? "error" : "partial";
+        TreeSet<String> codes = new TreeSet<>();
+        errors.forEach(error -> codes.add(code(error)));
+
+        Timer.builder(TIMER)
+                .description("GraphQL requests, by operation name and outcome")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .register(registry())
+                .record(duration);
+        LOG.infof("graphql operation=%s outcome=%s duration_ms=%d upstream_calls=%d errors=%s",
+                operation, outcome, duration.toMillis(), UpstreamCalls.count(), codes);
+    }
+
+    /** The request's operationName, else the name of the document's only operation, else "anonymous". */
+    private static String operationName(Context context) {
+        return context.getOperationName()
+                .or(() -> {
+                    Document document = context.unwrap(Document.class);
+                    List<OperationDefinition> operations = document == null ? List.of()
+                            : document.getDefinitionsOfType(OperationDefinition.class);
+                    return operations.size() == 1 ? Optional.ofNullable(operations.get(0).getName()) : Optional.empty();
+                })
+                .filter(name -> GRAPHQL_NAME.matcher(name).matches())
+                .orElse("anonymous");
+    }
+
+    /** The gateway's code, else the engine's classification (e.g. ValidationError, InvalidSyntax). */
+    private static String code(GraphQLError error) {
+        Map<String, Object> extensions = error.getExtensions();
+        Object code = extensions == null ? null : extensions.get("code");
+        if (code != null) {
+            return code.toString().replace("\"", "");
+        }
+        return Objects.toString(error.getErrorType(), "unknown");
+    }
+
+    private static Optional<GraphQLContext> graphQLContext(Context context) {
+        graphql.ExecutionInput input = context.unwrap(graphql.ExecutionInput.class);
+        return Optional.ofNullable(input).map(graphql.ExecutionInput::getGraphQLContext);
+    }
+
+    private MeterRegistry registry() {
+        MeterRegistry current = registry;
+        if (current == null) {
+            current = Arc.container().instance(MeterRegistry.class).get();
+            registry = current;
+        }
+        return current;
+    }
+}

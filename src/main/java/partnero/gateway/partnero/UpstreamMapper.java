@@ -77,18 +77,20 @@ final class UpstreamMapper {
         }
         return new Customer(wire.key(), wire.email(), wire.name(), wire.surname(), wire.partner(),
                 Boolean.TRUE.equals(wire.deleted()),
-                timestamp(wire.createdAt()), timestamp(wire.updatedAt()), timestamp(wire.deletedAt()));
+                timestamp("created_at", wire.createdAt()), timestamp("updated_at", wire.updatedAt()),
+                timestamp("deleted_at", wire.deletedAt()));
     }
 
     /** Null for an absent or unreadable timestamp: one odd field must not fail the whole answer. */
-    static OffsetDateTime timestamp(String value) {
+    static OffsetDateTime timestamp(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value.strip(), TIMESTAMP).withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            LOG.warnf("Ignoring a timestamp from Partnero that is not ISO 8601: '%s'", value);
+            // the field, never its value: an unexpected value may be any customer data
+            LOG.warnf("Ignoring a '%s' from Partnero that is not an ISO 8601 timestamp", field);
             return null;
         }
     }

@@ -1,0 +1,99 @@
+package partnero.gateway.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Like {@link PartneroWireMock}, but Partnero is served over HTTPS only, as in production, with a
+ * certificate for {@code localhost} made for the run by the JDK's keytool. The gateway trusts that
+ * certificate through a named TLS configuration (nothing is trusted blindly, the host name is checked),
+ * so a passing test means the TLS handshake and certificate validation work in the packaged artifact.
+ */
+public class PartneroWireMockHttps implements QuarkusTestResourceLifecycleManager {
+
+    private static final String PASSWORD = "partnero-test";
+    private static final String TRUSTED_CERTIFICATES = "quarkus.tls.partnero-test.trust-store.pem.certs";
+    private static final String CLIENT_TLS = "quarkus.rest-client.partnero.tls-configuration-name";
+
+    private WireMockServer server;
+    private Path dir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            dir = Files.createTempDirectory("partnero-tls");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Path keystore = dir.resolve("partnero.p12");
+        Path certificate = dir.resolve("partnero.pem");
+        keytool("-genkeypair", "-alias", "partnero", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "partnero", "-keystore", keystore.toString(), "-storepass", PASSWORD,
+                "-file", certificate.toString());
+
+        server = new WireMockServer(options().httpDisabled(true).dynamicHttpsPort()
+                .keystorePath(keystore.toString()).keystoreType("PKCS12")
+                .keystorePassword(PASSWORD).keyManagerPassword(PASSWORD));
+        server.start();
+        return Map.of(
+                "partnero.api.url", "https://localhost:" + server.httpsPort() + "/v1",
+                "partnero.api.key", PartneroWireMock.SERVER_KEY,
+                TRUSTED_CERTIFICATES, certificate.toString(),
+                CLIENT_TLS, "partnero-test");
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        // @QuarkusIntegrationTest keeps a resource's properties as system properties of the test JVM
+        // for the rest of the run and hands every quarkus.* one to each later launch of the artifact:
+        // without this, the suites after this one would start pointing at a deleted certificate.
+        System.clearProperty(TRUSTED_CERTIFICATES);
+        System.clearProperty(CLIENT_TLS);
+        if (server != null) {
+            server.stop();
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
+    }
+
+    private static void keytool(String... arguments) {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> command = Stream.concat(Stream.of(keytool.toString(), "-noprompt"), Stream.of(arguments)).toList();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("keytool could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

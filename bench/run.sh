@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-15}
+WARMUP=${WARMUP:-30}  # one core: C2 needs about 15 s of CPU to compile the hot paths
 CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}

@@ -103,7 +103,7 @@ public interface GatewayConfig {
         @WithDefault("10")
         int maxUpstreamCalls();
 
-        /** Deepest field nesting, fragments expanded; GraphiQL's introspection query needs 13. */
+        /** Deepest field nesting, fragments expanded; GraphiQL's introspection query needs 15. */
         @WithDefault("15")
         int maxDepth();
 

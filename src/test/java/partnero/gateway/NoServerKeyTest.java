@@ -69,6 +69,15 @@ class NoServerKeyTest {
     }
 
     @Test
+    void thePartneroHealthCheckIsUpAndSaysThereIsNoKeyToTry() {
+        given().when().get("/q/health/group/partnero").then().statusCode(200)
+                .body("checks[0].status", equalTo("UP"))
+                .body("checks[0].data.key", org.hamcrest.Matchers.startsWith("none configured"));
+
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aClientWithItsOwnKeyIsServed() {
         GraphQL.postWithKey("client-key-d", "{ searchCustomer(id: \"customer_123\") { key } }")
                 .body("errors", nullValue())

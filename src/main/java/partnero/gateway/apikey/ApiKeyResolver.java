@@ -28,6 +28,11 @@ public class ApiKeyResolver {
         this.serverKey = config.api().key().filter(key -> !key.isBlank()).map(ApiKey::of);
     }
 
+    /** The configured {@code PARTNERO_API_KEY}, if any. */
+    public Optional<ApiKey> serverKey() {
+        return serverKey;
+    }
+
     /** The key for the current request, or {@code UNAUTHENTICATED}. */
     public ApiKey currentKey() {
         return clientKey().or(() -> serverKey).orElseThrow(() -> GatewayException.of(ErrorCode.UNAUTHENTICATED,

@@ -13,7 +13,7 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.apikey.ApiKeyResolver;
 import partnero.gateway.error.GatewayException;
 
 /**
@@ -33,9 +33,9 @@ class PartneroReachability implements AsyncHealthCheck {
     private final PartneroApi api;
     private final Optional<ApiKey> serverKey;
 
-    PartneroReachability(@RestClient PartneroApi api, GatewayConfig config) {
+    PartneroReachability(@RestClient PartneroApi api, ApiKeyResolver keys) {
         this.api = api;
-        this.serverKey = config.api().key().filter(key -> !key.isBlank()).map(ApiKey::of);
+        this.serverKey = keys.serverKey();
     }
 
     @Override

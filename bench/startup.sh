@@ -15,6 +15,7 @@
 #   NATIVE=target/partnero-graphql-gateway-1.0.0-SNAPSHOT-runner   built by ./mvnw package -Dnative
 #   JAR=target/quarkus-app/quarkus-run.jar                         built by ./mvnw package
 #   JAVA=java                                                      the JVM that runs the jar
+#   JAVA_OPTS=                                                     options for it, e.g. -XX:SharedArchiveFile=…
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,7 @@ RUNS=${1:-7}
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS:-}
 QUERY='{"query": "{ __typename }"}'
 EXPECTED='{"data":{"__typename":"Query"}}'
 
@@ -40,6 +42,7 @@ measure() {
     until answer=$(curl -s -m 1 "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d "$QUERY") \
             && [ "$answer" = "$EXPECTED" ]; do
         kill -0 "$pid" 2>/dev/null || { echo "the process died before answering: $*" >&2; return 1; }
+        sleep 0.01 # polling flat out would take a core from the process being measured
     done
     local elapsed=$(($(now_ms) - start))
     rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
@@ -70,7 +73,8 @@ if [ -n "$NATIVE" ] && [ -x "$NATIVE" ]; then
 fi
 if [ -f "$JAR" ]; then
     echo "JVM: $("$JAVA" -version 2>&1 | head -1)"
-    bench jvm "$JAVA" -jar "$JAR"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    bench jvm "$JAVA" $JAVA_OPTS -jar "$JAR"
     measured=1
 fi
 [ "$measured" = 1 ] || { echo "nothing to measure: build with ./mvnw package [-Dnative] first" >&2; exit 1; }

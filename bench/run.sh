@@ -14,14 +14,14 @@
 #     customers(page: 1, limit: 15) with every field and searchCustomer(email:), cache off and on:
 #     64 connections, a warm-up, then RUNS runs of DURATION seconds; every answer is checked (a 200
 #     with "errors" counts as a failure); medians with min-max;
-#   - reads the gateway's RSS after the load.
+#   - reads the gateway's RSS after its first answer, after 10 s of load and after all the load.
 # Startup time and RSS after the first answer: bench/startup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-30}  # one core: C2 needs about 15 s of CPU to compile the hot paths
+WARMUP=${WARMUP:-60}  # one core: the JIT compilers still take 5-8 % of it after 90 s
 CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -115,6 +115,18 @@ stop_gateway() {
     wait "$GATEWAY_PID" 2>/dev/null || true
 }
 
+# RSS after the first correct customers answer, and after the first 10 s of load (part of the warm-up)
+rss_early() {
+    local kind=$1 cache=$2 url=$3 answer
+    answer=$(curl -s "$url" -H 'Content-Type: application/json' -d "$CUSTOMERS")
+    case $answer in *"$CUSTOMERS_EXPECT"*) ;; *) echo "wrong first answer: $answer" >&2; exit 1 ;; esac
+    local first
+    first=$(rss_mib "$GATEWAY_PID")
+    load "$url" "$CUSTOMERS" "$CUSTOMERS_EXPECT" "" 10 >/dev/null
+    echo "RSS of the $kind gateway (cache $cache): $first MiB after the first answer, $(rss_mib "$GATEWAY_PID") MiB after 10 s of load" \
+        | tee -a "$OUT/rss.txt"
+}
+
 rss_mib() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 CUSTOMERS='{"query": "{ customers(page: 1, limit: 15) { items { key email name surname partnerKey deleted createdAt updatedAt deletedAt } pageInfo { currentPage perPage from to hasNextPage hasPreviousPage } } }"}'
@@ -146,6 +158,7 @@ main() {
         for cache in false true; do
             start_gateway "$kind" "$cache"
             local url="http://127.0.0.1:$GATEWAY_PORT/graphql"
+            rss_early "$kind" "$cache" "$url"
             scenario "$kind, cache $([ "$cache" = true ] && echo on || echo off): customers" "$url" "$CUSTOMERS" "$CUSTOMERS_EXPECT" ""
             scenario "$kind, cache $([ "$cache" = true ] && echo on || echo off): searchCustomer(email:)" "$url" "$SEARCH" "$SEARCH_EXPECT" ""
             echo "RSS of the $kind gateway after this load (cache $cache): $(rss_mib "$GATEWAY_PID") MiB" | tee -a "$OUT/rss.txt"

@@ -42,7 +42,7 @@ measure() {
     until answer=$(curl -s -m 1 "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d "$QUERY") \
             && [ "$answer" = "$EXPECTED" ]; do
         kill -0 "$pid" 2>/dev/null || { echo "the process died before answering: $*" >&2; return 1; }
-        sleep 0.01 # polling flat out would take a core from the process being measured
+        sleep 0.005 # polling flat out would take a core from the process being measured
     done
     local elapsed=$(($(now_ms) - start))
     rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")

@@ -4,6 +4,7 @@
 #   bench/run.sh                 # JVM jar, and the native executable if target/ has one
 #   RUNS=5 DURATION=10 bench/run.sh
 #   SOAK=1 bench/run.sh          # adds a 10-minute soak per artifact, RSS sampled every 30 s
+#   KINDS=native bench/run.sh    # only one of the artifacts (default: "jvm native")
 #
 # What it does, on a Debian-like machine with two or more cores:
 #   - installs wrk and nginx from the package manager if they are missing (root or sudo);
@@ -24,6 +25,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-60}  # one core: the JIT compilers still take 5-8 % of it after 90 s
 CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
+KINDS=${KINDS:-jvm native}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
@@ -136,7 +138,7 @@ SEARCH_EXPECT='"key":"customer_001"'
 
 main() {
     need
-    [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+    [[ " $KINDS " != *" jvm "* ]] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
     mkdir -p "$OUT"
     : > "$OUT/raw.txt"
     {
@@ -152,8 +154,9 @@ main() {
     scenario "Partnero stand-in directly (ceiling): GET /v1/customers" "http://127.0.0.1:$UPSTREAM_PORT/v1/customers" \
         "" '"current_page"' "Bearer bench-key"
 
-    local kinds=(jvm)
-    [ -n "$NATIVE" ] && [ -x "$NATIVE" ] && kinds+=(native)
+    local kinds=()
+    [[ " $KINDS " == *" jvm "* ]] && kinds+=(jvm)
+    [[ " $KINDS " == *" native "* ]] && [ -n "$NATIVE" ] && [ -x "$NATIVE" ] && kinds+=(native)
     for kind in "${kinds[@]}"; do
         for cache in false true; do
             start_gateway "$kind" "$cache"

@@ -14,6 +14,9 @@ import io.smallrye.graphql.spi.config.Config;
  * pattern can never match a field ({@code Type.field} always has a dot), so plain visibility is the
  * same schema, minus that cost. Configured patterns ({@code quarkus.smallrye-graphql.field-visibility})
  * are left as they are. Found through {@code META-INF/services}.
+ * <p>
+ * Quarkus builds the GraphQL schema in static initialization, which for the native executable is
+ * image build time: there, field visibility is whatever the build saw, with or without this class.
  */
 public class DefaultFieldVisibility implements EventingService {
 

@@ -17,6 +17,7 @@ import io.smallrye.graphql.spi.config.Config;
  * <p>
  * Quarkus builds the GraphQL schema in static initialization, which for the native executable is
  * image build time: there, field visibility is whatever the build saw, with or without this class.
+ * Delete this class once SmallRye's bootstrap treats its own default as "no patterns".
  */
 public class DefaultFieldVisibility implements EventingService {
 

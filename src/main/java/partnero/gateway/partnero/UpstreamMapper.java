@@ -111,14 +111,18 @@ final class UpstreamMapper {
                 || value.charAt(10) != 'T' || value.charAt(13) != ':' || value.charAt(16) != ':') {
             return null;
         }
-        int fractionDigits = Math.max(0, length - 21);
-        if (fractionDigits > 9 || (length > 20 && (length == 21 || value.charAt(19) != '.'))) {
+        boolean hasFraction = length > 20; // ".f" to ".fffffffff" between the seconds and the Z
+        int fractionDigits = length - 21;
+        if (hasFraction && (value.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9)) {
             return null;
         }
         try {
-            int nanos = fractionDigits == 0 ? 0 : number(value, 20, fractionDigits);
-            for (int i = fractionDigits; i < 9; i++) {
-                nanos *= 10;
+            int nanos = 0;
+            if (hasFraction) {
+                nanos = number(value, 20, fractionDigits);
+                for (int i = fractionDigits; i < 9; i++) {
+                    nanos *= 10;
+                }
             }
             return OffsetDateTime.of(number(value, 0, 4), number(value, 5, 2), number(value, 8, 2),
                     number(value, 11, 2), number(value, 14, 2), number(value, 17, 2), nanos, ZoneOffset.UTC);

@@ -1,6 +1,9 @@
 package partnero.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +55,117 @@ class HttpSurfaceTest {
                 .then().statusCode(200)
                 .body("errors", nullValue())
                 .body("data.searchCustomer.email", equalTo("alice.brown@partnero.com"));
+    }
+
+    @Test
+    void aGetWithOperationNameRunsThatOperation() {
+        given().queryParam("query", "query Find { searchCustomer(id: \"customer_123\") { key } }")
+                .queryParam("operationName", "Find")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"));
+    }
+
+    @Test
+    void aGetWithOperationNameChoosesAmongSeveralOperations() {
+        String document = "query Other { __typename } query Find { searchCustomer(id: \"customer_123\") { key } }";
+        given().queryParam("query", document).queryParam("operationName", "Find")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"))
+                .body("data.__typename", nullValue());
+        given().queryParam("query", document).queryParam("operationName", "Other")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("data.__typename", equalTo("Query"));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search")));
+    }
+
+    @Test
+    void aGetCarriesVariablesAndOperationNameAsApolloClientSendsThem() {
+        given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
+                .queryParam("operationName", "Find")
+                .queryParam("variables", "{\"email\":\"alice.brown+vip@partnero.com\"}")
+                .queryParam("extensions", "{}")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"));
+
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+                .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
+    }
+
+    @Test
+    void aGetQueryIsDecodedOnceSoPlusAndPercentSurvive() {
+        given().queryParam("query", "{ searchCustomer(email: \"alice.brown+vip@partnero.com\") { key } } # 100% read")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"));
+
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+                .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
+    }
+
+    @Test
+    void aGetWithAnUnknownOperationNameGetsGraphQLsStandardError() {
+        given().queryParam("query", "query Find { __typename }").queryParam("operationName", "Missing")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors[0].message", equalTo("Unknown operation named 'Missing'."))
+                .body("data", nullValue());
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aGetWithUnreadableVariablesOrNoQueryIsABadRequest() {
+        given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
+                .queryParam("variables", "{email: nope")
+                .when().get("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo("the 'variables' parameter must be a JSON object"));
+        given().queryParam("operationName", "Find")
+                .when().get("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].message", equalTo("GET /graphql needs a 'query' parameter"));
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aGetAnswersInTheMediaTypeTheClientAccepts() {
+        given().queryParam("query", "{ __typename }")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .contentType(startsWith("application/graphql-response+json"));
+        given().accept("application/json").queryParam("query", "{ __typename }")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("data.__typename", equalTo("Query"));
+        given().accept("text/html").queryParam("query", "{ __typename }")
+                .when().get("/graphql")
+                .then().statusCode(406);
+    }
+
+    @Test
+    void aGetFromAnAllowedOriginCarriesCorsHeaders() {
+        given().header("Origin", "https://app.example").queryParam("query", "{ __typename }")
+                .when().get("/graphql")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.example")
+                .body("data.__typename", equalTo("Query"));
+    }
+
+    @Test
+    void aPostWhoseContentTypeABrowserMergedIsServed() {
+        given().header("Content-Type", "application/json, application/json")
+                .body("{\"query\": \"{ searchCustomer(id: \\\"customer_123\\\") { key } }\"}".getBytes(StandardCharsets.UTF_8))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
     @Test

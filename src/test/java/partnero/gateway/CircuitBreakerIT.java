@@ -58,7 +58,7 @@ class CircuitBreakerIT {
                 .body("errors[0].extensions.upstreamStatus", nullValue());
         wireMock.verify(0, anyRequestedFor(anyUrl()));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("partnero_circuit_breaker_state{state=\"open\"} 1.0"));
+                .body(containsString("ft_circuitbreaker_state_current{method=\"partnero\",state=\"open\"} 1.0"));
 
         wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(page(1, 15, "1", "1", "null", "null", ALICE))));
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -66,6 +66,6 @@ class CircuitBreakerIT {
             return "customer_123".equals(answer.getString("data.customers.items[0].key"));
         });
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("partnero_circuit_breaker_state{state=\"closed\"} 1.0"));
+                .body(containsString("ft_circuitbreaker_state_current{method=\"partnero\",state=\"closed\"} 1.0"));
     }
 }

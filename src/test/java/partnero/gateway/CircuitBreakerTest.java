@@ -80,8 +80,8 @@ class CircuitBreakerTest {
 
         wireMock.verify(0, anyRequestedFor(anyUrl()));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("partnero_circuit_breaker_state{state=\"open\"} 1.0"))
-                .body(containsString("partnero_circuit_breaker_state{state=\"closed\"} 0.0"));
+                .body(containsString("ft_circuitbreaker_state_current{method=\"partnero\",state=\"open\"} 1.0"))
+                .body(containsString("ft_circuitbreaker_state_current{method=\"partnero\",state=\"closed\"} 0.0"));
     }
 
     @Test

@@ -99,9 +99,9 @@ class OperationsTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("graphql_operations_seconds_count{operation=\"FindCustomer\",outcome=\"success\"}"))
                 .body(containsString("graphql_operations_seconds_count{operation=\"ListCustomers\",outcome=\"error\"}"))
-                .body(containsString("partnero_upstream_requests_seconds_count{endpoint=\"customers:search\",outcome=\"success\",status=\"2xx\"}"))
-                .body(containsString("partnero_upstream_requests_seconds_count{endpoint=\"customers\",outcome=\"FORBIDDEN\",status=\"403\"}"))
-                .body(containsString("partnero_circuit_breaker_state{state=\"closed\"} 1.0"))
+                .body(containsString("http_client_requests_seconds_count{clientName=\"partnero\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/customers:search\"}"))
+                .body(containsString("http_client_requests_seconds_count{clientName=\"partnero\",method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"403\",uri=\"/customers\"}"))
+                .body(containsString("ft_circuitbreaker_state_current{method=\"partnero\",state=\"closed\"} 1.0"))
                 .body(not(containsString("alice.brown")))
                 .body(not(containsString("client-key-metrics-7f3a")))
                 .body(not(containsString(PartneroWireMock.SERVER_KEY)));

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import partnero.gateway.engine.AccessorFields;
+
 /** The GraphQL {@code Customer}: the public shape, independent of Partnero's wire format. */
+@AccessorFields
 @Type("Customer")
 @Description("A customer of the program: a person who signed up or bought, possibly referred by a partner.")
 public record Customer(

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import partnero.gateway.engine.AccessorFields;
+
 /** One page of customers with its position in the list. */
+@AccessorFields
 @Type("CustomerPage")
 @Description("One page of the program's customers.")
 public record CustomerPage(

@@ -11,13 +11,16 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKeyResolver;
+import partnero.gateway.engine.PartneroCalls;
 import partnero.gateway.partnero.PartneroCustomers;
 
 /**
- * The GraphQL schema's root fields: where every query enters (once the operation has passed
- * {@link partnero.gateway.limits.OperationLimits}). Each resolver checks the arguments, resolves the
- * API key, and only then asks {@link PartneroCustomers}; every failure reaches the client as a
- * {@link partnero.gateway.error.GatewayException} with its error code.
+ * The GraphQL schema's root fields: where every query enters (once the operation has passed the
+ * engine's limits). Each resolver checks the arguments, resolves the API key, and only then asks
+ * {@link PartneroCustomers}, mapping its answer with {@link CustomerMapping}; every failure reaches
+ * the client as a {@link partnero.gateway.error.GatewayException} with its error code. Each root
+ * field says how many Partnero calls it makes ({@link PartneroCalls}), which the engine counts
+ * against {@code partnero.limits.max-upstream-calls} before anything runs.
  */
 @GraphQLApi
 public class CustomerQueries {
@@ -33,6 +36,7 @@ public class CustomerQueries {
     }
 
     @Query("customers")
+    @PartneroCalls(1)
     @NonNull
     @Description("One page of the program's customers, in the order Partnero returns them.")
     public Uni<CustomerPage> customers(
@@ -44,15 +48,19 @@ public class CustomerQueries {
                 Objects.requireNonNullElse(page, CustomerListRequest.DEFAULT_PAGE),
                 Objects.requireNonNullElse(limit, CustomerListRequest.DEFAULT_LIMIT),
                 partnerKey, partnerEmail)))
-                .flatMap(request -> partnero.list(keys.currentKey(), request));
+                .flatMap(request -> partnero.list(keys.currentKey(), request.page(), request.limit(),
+                        request.partnerKey(), request.partnerEmail())
+                        .map(body -> CustomerMapping.toPage(body, request)));
     }
 
     @Query("searchCustomer")
+    @PartneroCalls(1)
     @Description("One customer by email or by id; null when there is none.")
     public Uni<Customer> searchCustomer(
             @Name("email") @Description("The customer's email address. Give this or id, not both.") String email,
             @Name("id") @Description("The customer's key. Give this or email, not both.") String id) {
         return Uni.createFrom().item(() -> rules.check(new CustomerSearchRequest(email, id)))
-                .flatMap(request -> partnero.search(keys.currentKey(), request));
+                .flatMap(request -> partnero.search(keys.currentKey(), request.email(), request.id()))
+                .map(CustomerMapping::toCustomer);
     }
 }

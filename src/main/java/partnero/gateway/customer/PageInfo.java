@@ -4,7 +4,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import partnero.gateway.engine.AccessorFields;
+
 /** Where a page sits in the list. Partnero's paging is "simple": there is no total count. */
+@AccessorFields
 @Type("PageInfo")
 @Description("Where this page sits in the list. There is no total count: page on while hasNextPage is true.")
 public record PageInfo(

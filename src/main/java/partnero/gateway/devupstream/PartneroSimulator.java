@@ -18,7 +18,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import partnero.gateway.devupstream.SimulatedCustomers.SimulatedCustomer;
+import partnero.gateway.partnero.WireCustomer;
 
 /**
  * A Partnero-compatible stand-in for {@code GET /v1/customers} and {@code GET /v1/customers:search},
@@ -37,7 +37,7 @@ public class PartneroSimulator {
     static final String BASE_PATH = "/dev-upstream/v1";
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Page(List<SimulatedCustomer> data, Links links, Meta meta, int status) {
+    record Page(List<WireCustomer> data, Links links, Meta meta, int status) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -49,7 +49,7 @@ public class PartneroSimulator {
             @JsonProperty("per_page") int perPage, Integer to) {
     }
 
-    record One(SimulatedCustomer data, int status) {
+    record One(WireCustomer data, int status) {
     }
 
     record Failure(String message, int status) {
@@ -90,7 +90,7 @@ public class PartneroSimulator {
             send(ctx, 422, new Failure("The page must be 1 or more and the limit between 1 and 250.", 0));
             return;
         }
-        Predicate<SimulatedCustomer> filter = customer -> true;
+        Predicate<WireCustomer> filter = customer -> true;
         String partnerKey = ctx.request().getParam("partner.key");
         if (partnerKey != null) {
             filter = filter.and(customer -> partnerKey.equals(customer.partner()));
@@ -100,10 +100,10 @@ public class PartneroSimulator {
             String key = SimulatedCustomers.partnerByEmail(partnerEmail).map(SimulatedCustomers.Partner::key).orElse(null);
             filter = filter.and(customer -> key != null && key.equals(customer.partner()));
         }
-        List<SimulatedCustomer> all = customers.matching(filter);
+        List<WireCustomer> all = customers.matching(filter);
         int size = limit.get();
         long offset = (long) (page.get() - 1) * size;
-        List<SimulatedCustomer> items = offset >= all.size() ? List.of()
+        List<WireCustomer> items = offset >= all.size() ? List.of()
                 : all.subList((int) offset, (int) Math.min(all.size(), offset + size));
         String self = ctx.request().scheme() + "://" + ctx.request().authority() + BASE_PATH + "/customers";
         boolean hasNext = offset + size < all.size();
@@ -118,7 +118,7 @@ public class PartneroSimulator {
     private void search(RoutingContext ctx) {
         String email = ctx.request().getParam("email");
         String id = ctx.request().getParam("id");
-        Optional<SimulatedCustomer> found = email != null ? customers.byEmail(email)
+        Optional<WireCustomer> found = email != null ? customers.byEmail(email)
                 : id != null ? customers.byKey(id) : Optional.empty();
         if (found.isPresent()) {
             send(ctx, 200, new One(found.get(), 1));

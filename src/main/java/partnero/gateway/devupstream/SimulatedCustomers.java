@@ -1,8 +1,8 @@
 package partnero.gateway.devupstream;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,28 +13,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import partnero.gateway.partnero.WireCustomer;
 
 /**
  * The simulator's data: a few hundred customers of one program, referred by a handful of partners,
- * some soft-deleted, in Partnero's own wire format. Seeded, so every dev session sees the same data.
+ * some soft-deleted, as Partnero's own records ({@link WireCustomer}, which also writes them in Partnero's
+ * wire format). Seeded, so every dev session sees the same data.
  */
 final class SimulatedCustomers {
 
     record Partner(String key, String email) {
-    }
-
-    /** A customer exactly as Partnero serializes one. */
-    record SimulatedCustomer(
-            String key,
-            String partner,
-            boolean deleted,
-            String name,
-            String surname,
-            String email,
-            @JsonProperty("created_at") String createdAt,
-            @JsonProperty("updated_at") String updatedAt,
-            @JsonProperty("deleted_at") String deletedAt) {
     }
 
     static final List<Partner> PARTNERS = List.of(
@@ -51,20 +39,20 @@ final class SimulatedCustomers {
     private static final String[] SURNAMES = { "Brown", "Novak", "Garcia", "Smith", "Kowalski", "Jensen", "Rossi",
             "Müller", "Dubois", "Silva", "Kim", "Patel", "O'Brien", "Andersen", "Costa", "Weber", "Nowak", "Ivanova" };
     private static final String[] DOMAINS = { "mail.example", "inbox.example", "post.example", "company.example" };
-    private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final List<SimulatedCustomer> customers;
+    private final List<WireCustomer> customers;
 
     SimulatedCustomers(int count, long seed) {
         Random random = new Random(seed);
         Set<String> emails = new HashSet<>();
-        List<SimulatedCustomer> all = new ArrayList<>(count);
+        List<WireCustomer> all = new ArrayList<>(count);
         Instant created = Instant.parse("2024-03-01T09:00:00Z");
         for (int i = 1; i <= count; i++) {
             String name = NAMES[random.nextInt(NAMES.length)];
             String surname = SURNAMES[random.nextInt(SURNAMES.length)];
-            String local = (name + "." + surname).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+            // accents dropped, not the letters they sit on: Müller is muller@, not mller@
+            String local = Normalizer.normalize(name + "." + surname, Normalizer.Form.NFD)
+                    .toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
             String email = local + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
             for (int n = 2; !emails.add(email); n++) {
                 email = local + n + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
@@ -73,23 +61,23 @@ final class SimulatedCustomers {
             Instant updated = created.plus(random.nextInt(90 * 24), ChronoUnit.HOURS);
             boolean deleted = random.nextInt(100) < 6;
             String partner = random.nextInt(100) < 85 ? PARTNERS.get(random.nextInt(PARTNERS.size())).key() : null;
-            all.add(new SimulatedCustomer(
+            all.add(new WireCustomer(
                     "cus_%05d".formatted(i), partner, deleted, name, surname, email,
-                    WIRE_TIME.format(created), WIRE_TIME.format(updated),
-                    deleted ? WIRE_TIME.format(updated.plus(3, ChronoUnit.DAYS)) : null));
+                    created.atOffset(ZoneOffset.UTC), updated.atOffset(ZoneOffset.UTC),
+                    deleted ? updated.plus(3, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC) : null));
         }
         this.customers = List.copyOf(all);
     }
 
-    List<SimulatedCustomer> matching(Predicate<SimulatedCustomer> filter) {
+    List<WireCustomer> matching(Predicate<WireCustomer> filter) {
         return customers.stream().filter(filter).toList();
     }
 
-    Optional<SimulatedCustomer> byEmail(String email) {
+    Optional<WireCustomer> byEmail(String email) {
         return customers.stream().filter(c -> c.email().equalsIgnoreCase(email)).findFirst();
     }
 
-    Optional<SimulatedCustomer> byKey(String key) {
+    Optional<WireCustomer> byKey(String key) {
         return customers.stream().filter(c -> c.key().equals(key)).findFirst();
     }
 

@@ -16,7 +16,8 @@ public final class UpstreamCalls {
     private UpstreamCalls() {
     }
 
-    static void start() {
+    /** A new count for the current request. */
+    public static void start() {
         ContextLocals.put(KEY, new AtomicInteger());
     }
 
@@ -25,7 +26,8 @@ public final class UpstreamCalls {
         ContextLocals.<AtomicInteger> get(KEY).ifPresent(AtomicInteger::incrementAndGet);
     }
 
-    static int count() {
+    /** The current request's count so far; 0 outside a request. */
+    public static int count() {
         return ContextLocals.<AtomicInteger> get(KEY).map(AtomicInteger::get).orElse(0);
     }
 }

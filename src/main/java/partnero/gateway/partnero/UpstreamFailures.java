@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.OptionalInt;
+import java.time.Clock;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.ProcessingException;
@@ -111,7 +107,7 @@ final class UpstreamFailures {
                     "Partnero rejected the API key", status, cause);
             case 403 -> GatewayException.upstream(ErrorCode.FORBIDDEN,
                     "Partnero does not allow this action for this API key", status, cause);
-            case 429 -> GatewayException.rateLimited(retryAfterSeconds(response.getHeaderString("Retry-After")));
+            case 429 -> GatewayException.rateLimited(RetryAfter.seconds(response.getHeaderString("Retry-After"), Clock.systemUTC()));
             case 408 -> GatewayException.upstream(ErrorCode.UPSTREAM_TIMEOUT,
                     "Partnero did not answer in time", status, cause);
             case 400, 422 -> GatewayException.upstream(ErrorCode.BAD_USER_INPUT,
@@ -119,26 +115,6 @@ final class UpstreamFailures {
             default -> GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Partnero failed to answer (HTTP " + status + ")", status, cause);
         };
-    }
-
-    /** {@code Retry-After} as delay-seconds or an HTTP date; empty when absent or unreadable. */
-    static OptionalInt retryAfterSeconds(String header) {
-        if (header == null || header.isBlank()) {
-            return OptionalInt.empty();
-        }
-        String value = header.strip();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? OptionalInt.empty() : OptionalInt.of((int) Math.min(seconds, Integer.MAX_VALUE));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                long seconds = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)).toSeconds();
-                return OptionalInt.of((int) Math.max(0, Math.min(seconds, Integer.MAX_VALUE)));
-            } catch (DateTimeParseException notDate) {
-                return OptionalInt.empty();
-            }
-        }
     }
 
     /** The failure's class and its causes', outermost first: what went wrong without any message text. */

@@ -1,24 +1,41 @@
 package partnero.gateway.partnero;
 
+import java.time.OffsetDateTime;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
 
 /**
- * A customer as Partnero sends it. Timestamps stay strings here: {@link UpstreamMapper} parses them
- * leniently, so an odd timestamp format never fails a whole page.
+ * A customer as Partnero sends it (snake_case on the wire). Fields Partnero adds later are ignored;
+ * timestamps are read by {@link PartneroTimestamps}, so an odd one is null rather than a failure.
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-record WireCustomer(
+public record WireCustomer(
         String key,
         String partner,
         Boolean deleted,
         String name,
         String surname,
         String email,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("deleted_at") String deletedAt) {
+        @JsonProperty("created_at") @JsonDeserialize(using = PartneroTimestamps.Reader.class)
+        @JsonSerialize(using = PartneroTimestamps.Writer.class) OffsetDateTime createdAt,
+        @JsonProperty("updated_at") @JsonDeserialize(using = PartneroTimestamps.Reader.class)
+        @JsonSerialize(using = PartneroTimestamps.Writer.class) OffsetDateTime updatedAt,
+        @JsonProperty("deleted_at") @JsonDeserialize(using = PartneroTimestamps.Reader.class)
+        @JsonSerialize(using = PartneroTimestamps.Writer.class) OffsetDateTime deletedAt) {
+
+    /** Every customer has a key: an answer with one that has none (or with a null customer) cannot be read. */
+    static WireCustomer requireKey(WireCustomer customer) {
+        if (customer == null || customer.key == null || customer.key.isBlank()) {
+            throw GatewayException.upstream(ErrorCode.UPSTREAM_BAD_RESPONSE, "Partnero returned a customer without a key", 200, null);
+        }
+        return customer;
+    }
 }

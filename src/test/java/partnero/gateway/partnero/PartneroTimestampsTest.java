@@ -10,16 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fast path for Partnero's own timestamp shape reads exactly what the general parser reads. */
-class UpstreamTimestampsTest {
+class PartneroTimestampsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "2025-05-02T16:12:39.000000Z", "2025-05-02T16:12:39Z", "2025-02-11T11:30:00.5Z",
             "2024-02-29T23:59:59.999999999Z", "1999-12-31T00:00:00.123Z", "2025-05-02T16:12:39.000001Z" })
     void partnerosShapeIsReadByTheFastPathAsTheGeneralParserReadsIt(String value) {
-        OffsetDateTime fast = UpstreamMapper.canonicalUtc(value);
+        OffsetDateTime fast = PartneroTimestamps.canonicalUtc(value);
 
         assertNotNull(fast, value);
-        assertEquals(UpstreamMapper.timestamp("createdAt", value + " "), fast, value); // the blank skips the fast path
+        assertEquals(PartneroTimestamps.read("createdAt", value + " "), fast, value); // the blank skips the fast path
     }
 
     @ParameterizedTest
@@ -28,6 +28,6 @@ class UpstreamTimestampsTest {
             "2025-05-02 16:12:39Z", "2025-05-02T16:12:39+02:00", "2025-05-02T16:12:39", "yesterday",
             "2025-05-02T16:12:39,5Z", "+2025-05-02T16:12:39Z" })
     void anythingElseIsLeftToTheGeneralParser(String value) {
-        assertNull(UpstreamMapper.canonicalUtc(value), value);
+        assertNull(PartneroTimestamps.canonicalUtc(value), value);
     }
 }

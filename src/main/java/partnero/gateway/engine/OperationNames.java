@@ -1,4 +1,4 @@
-package partnero.gateway.observability;
+package partnero.gateway.engine;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,7 +11,7 @@ import io.quarkus.arc.Unremovable;
  * names, further ones are not recorded by name.
  */
 @Singleton
-class MetricsSetup {
+class OperationNames {
 
     @Produces
     @Singleton

@@ -1,4 +1,4 @@
-package partnero.gateway.customer;
+package partnero.gateway.engine;
 
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;

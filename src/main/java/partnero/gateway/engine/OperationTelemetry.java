@@ -1,4 +1,4 @@
-package partnero.gateway.observability;
+package partnero.gateway.engine;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +20,14 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
+import partnero.gateway.observability.UpstreamCalls;
 
 /**
  * One log line and one timer sample per GraphQL request: operation name, outcome, duration, the
  * number of Partnero calls it caused and its error codes. Nothing a client sent besides the
  * operation name is logged or tagged, and the name is a GraphQL name ({@code [_A-Za-z][_0-9A-Za-z]*}),
  * so it cannot carry an email or a key; its number of distinct values is capped in
- * {@link MetricsSetup}.
+ * {@link OperationNames}.
  */
 public class OperationTelemetry implements EventingService {
 

@@ -1,0 +1,93 @@
+package partnero.gateway.engine;
+
+import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.schema.GraphQLObjectType;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.graphql.spi.EventingService;
+import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
+
+/**
+ * Rejects an operation that is too deep, too wide or would call Partnero too often, with
+ * {@code QUERY_TOO_COMPLEX}, after validation and before any field runs, so before any upstream call.
+ * <p>
+ * A graphql-java {@link Instrumentation} ({@code beginExecuteOperation}, the same hook graphql-java's
+ * own depth limit uses), chained after the instrumentation SmallRye GraphQL configures: SmallRye's
+ * builder has no getter, so the builder is built once to read it. The execution strategy and its
+ * exception handler stay SmallRye's. The limits ({@code partnero.limits.*}) are read at the first
+ * operation, at run time. Found through {@code META-INF/services}.
+ */
+public class OperationLimits implements EventingService {
+
+    @Override
+    public String getConfigKey() {
+        return null; // always on
+    }
+
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        Instrumentation smallRyes = builder.build().getInstrumentation();
+        return builder.instrumentation(new ChainedInstrumentation(smallRyes, new Limits()));
+    }
+
+    /** Measures the operation about to run and aborts it when it exceeds a limit. */
+    static final class Limits extends SimplePerformantInstrumentation {
+
+        private volatile GatewayConfig.Limits limits;
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                InstrumentationState state) {
+            ExecutionContext context = parameters.getExecutionContext();
+            GraphQLObjectType rootType = switch (context.getOperationDefinition().getOperation()) {
+                case QUERY -> context.getGraphQLSchema().getQueryType();
+                case MUTATION -> context.getGraphQLSchema().getMutationType();
+                case SUBSCRIPTION -> context.getGraphQLSchema().getSubscriptionType();
+            };
+            OperationShape shape = OperationShape.of(rootType, context.getOperationDefinition().getSelectionSet(),
+                    context.getFragmentsByName());
+            String excess = excess(shape, limits());
+            if (excess != null) {
+                throw new AbortExecutionException(List.of(GatewayException.of(ErrorCode.QUERY_TOO_COMPLEX, excess)));
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
+        private GatewayConfig.Limits limits() {
+            GatewayConfig.Limits current = limits;
+            if (current == null) {
+                current = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(GatewayConfig.class).limits();
+                limits = current;
+            }
+            return current;
+        }
+
+        private static String excess(OperationShape shape, GatewayConfig.Limits limits) {
+            if (shape.upstreamCalls() > limits.maxUpstreamCalls()) {
+                return "This operation would make " + shape.upstreamCalls() + " calls to Partnero; at most "
+                        + limits.maxUpstreamCalls() + " are allowed per request";
+            }
+            if (shape.depth() > limits.maxDepth()) {
+                return "This operation nests " + shape.depth() + " levels deep; at most " + limits.maxDepth() + " are allowed";
+            }
+            if (shape.fields() > limits.maxFields()) {
+                return "This operation selects " + shape.fields() + " fields; at most " + limits.maxFields() + " are allowed";
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package partnero.gateway.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+
+/**
+ * What an operation will cost, measured on its validated document before anything runs: how deep it
+ * nests, how many fields it selects, and how many Partnero calls its root fields make. Fragments are
+ * expanded where they are spread (validation has already ruled out fragment cycles). A root field's
+ * calls are what its {@link PartneroCalls} directive in the schema says; a field without one (which
+ * the engine's guard test forbids) counts as one call, and fields of the engine's own ({@code __typename},
+ * introspection) as none.
+ */
+record OperationShape(int depth, int fields, int upstreamCalls) {
+
+    static OperationShape of(GraphQLObjectType rootType, SelectionSet root, Map<String, FragmentDefinition> fragments) {
+        Map<String, Integer> callsByResponseKey = new HashMap<>();
+        collectUpstreamCalls(rootType, root, fragments, callsByResponseKey);
+        Measure measure = new Measure();
+        measure(root, fragments, 1, measure);
+        int calls = callsByResponseKey.values().stream().mapToInt(Integer::intValue).sum();
+        return new OperationShape(measure.depth, measure.fields, calls);
+    }
+
+    /** The calls one selection of this root field makes, as the schema declares them. */
+    static int partneroCalls(GraphQLFieldDefinition field) {
+        if (field == null || field.getName().startsWith("__")) {
+            return 0;
+        }
+        GraphQLAppliedDirective declared = field.getAppliedDirective(PartneroCalls.DIRECTIVE);
+        GraphQLAppliedDirectiveArgument value = declared == null ? null : declared.getArgument("value");
+        return value != null && value.getValue() instanceof Number calls ? calls.intValue() : 1;
+    }
+
+    private static final class Measure {
+        int depth;
+        int fields;
+    }
+
+    private static void measure(SelectionSet selections, Map<String, FragmentDefinition> fragments, int level, Measure measure) {
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                measure.fields++;
+                measure.depth = Math.max(measure.depth, level);
+                if (field.getSelectionSet() != null) {
+                    measure(field.getSelectionSet(), fragments, level + 1, measure);
+                }
+            } else if (selection instanceof InlineFragment inline) {
+                measure(inline.getSelectionSet(), fragments, level, measure);
+            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                measure(fragments.get(spread.getName()).getSelectionSet(), fragments, level, measure);
+            }
+        }
+    }
+
+    /** Root fields with one response key are merged by GraphQL into one execution, so one call. */
+    private static void collectUpstreamCalls(GraphQLObjectType rootType, SelectionSet selections,
+            Map<String, FragmentDefinition> fragments, Map<String, Integer> callsByResponseKey) {
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                GraphQLFieldDefinition definition = rootType == null ? null : rootType.getFieldDefinition(field.getName());
+                callsByResponseKey.put(field.getResultKey(), partneroCalls(definition));
+            } else if (selection instanceof InlineFragment inline) {
+                collectUpstreamCalls(rootType, inline.getSelectionSet(), fragments, callsByResponseKey);
+            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                collectUpstreamCalls(rootType, fragments.get(spread.getName()).getSelectionSet(), fragments, callsByResponseKey);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package partnero.gateway.engine;
+
+import java.lang.reflect.Method;
+import java.util.Set;
+
+import graphql.GraphQLException;
+import graphql.TrivialDataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.spi.ClassloadingService;
+import io.smallrye.graphql.spi.DataFetcherService;
+
+/**
+ * Reads the fields of the output records marked {@link AccessorFields} with a plain accessor call.
+ * <p>
+ * SmallRye GraphQL's own field fetcher first fills a per-field request context (the field's path
+ * as a string, its selected sub-fields as JSON, its arguments) for resolvers that could ask for it.
+ * Record accessors never do, and a page of customers has some 150 fields: that bookkeeping was the
+ * largest single cost of a cached answer (README, "Performance"). A value SmallRye would convert on
+ * the way out (a {@code DateTime}, anything adapted or mapped) still goes through SmallRye's own
+ * {@link FieldHelper}, and whether it would is asked of SmallRye itself ({@link SmallRyeConversions}),
+ * so the output is byte for byte SmallRye's.
+ * <p>
+ * Found through {@code META-INF/services}; SmallRye asks every such service for a fetcher of each
+ * field and uses its own for the fields this one leaves alone (returns null for).
+ */
+public class RecordFieldFetchers implements DataFetcherService {
+
+    /**
+     * Object types the schema serves whose fields SmallRye fetches as it does by default (none today).
+     * A type that is neither here nor marked {@link AccessorFields} fails the engine's guard test.
+     */
+    public static final Set<String> LEFT_TO_SMALLRYE = Set.of();
+
+    @Override
+    public Integer getPriority() {
+        return 100;
+    }
+
+    @Override
+    public PlugableDataFetcher<?> getFieldDataFetcher(Field field, Type type, Reference owner) {
+        if (field.getMethodName() == null || !isMarked(owner.getClassName())) {
+            return null;
+        }
+        return new AccessorFetcher(owner.getClassName(), field);
+    }
+
+    private static boolean isMarked(String className) {
+        try {
+            return ClassloadingService.get().loadClass(className).isAnnotationPresent(AccessorFields.class);
+        } catch (RuntimeException unknown) {
+            return false; // not a class of ours: SmallRye's own fetcher
+        }
+    }
+
+    /** The accessor fetcher a type's field gets; public for the engine's guard test. */
+    public static final class AccessorFetcher implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object> {
+
+        private final String ownerClass;
+        private final String accessor;
+        private final FieldHelper conversion;
+        private volatile Method method; // looked up at first use, like SmallRye's own fetcher
+
+        AccessorFetcher(String ownerClass, Field field) {
+            this.ownerClass = ownerClass;
+            this.accessor = field.getMethodName();
+            this.conversion = new SmallRyeConversions(field).apply() ? new FieldHelper(field) : null;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            Object value = method().invoke(environment.getSource());
+            return conversion == null ? value : conversion.transformOrAdaptResponse(value, environment);
+        }
+
+        private Method method() {
+            Method found = method;
+            if (found == null) {
+                try {
+                    found = ClassloadingService.get().loadClass(ownerClass).getMethod(accessor);
+                } catch (ReflectiveOperationException e) {
+                    throw new GraphQLException(e);
+                }
+                method = found;
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Whether SmallRye would change a field's value on the way out, in SmallRye's own words: its
+     * helpers' {@code shouldTransform} and {@code shouldAdapt}, plus any wrapper but a plain list or
+     * array (optionals and maps are unwrapped or adapted by SmallRye).
+     */
+    static final class SmallRyeConversions extends FieldHelper {
+
+        private final Field field;
+
+        SmallRyeConversions(Field field) {
+            super(field);
+            this.field = field;
+        }
+
+        boolean apply() {
+            boolean plainWrapper = !field.hasWrapper() || field.getWrapper().isCollection() || field.getWrapper().isArray();
+            return shouldTransform(field) || shouldAdapt(field) || !plainWrapper
+                    || field.getReference().getClassName().startsWith("java.util.Optional");
+        }
+    }
+}

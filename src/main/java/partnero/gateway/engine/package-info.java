@@ -1,0 +1,38 @@
+/**
+ * The engine room: every place where the gateway changes how Quarkus' SmallRye GraphQL or
+ * graphql-java behave. Nothing outside this package imports SmallRye GraphQL's implementation
+ * packages. Each piece, what it replaces, why, and what to re-check when Quarkus is upgraded (the
+ * tests named fail when what a piece relies on changes):
+ * <ul>
+ * <li>{@link partnero.gateway.engine.GetRequests}: {@code GET /graphql}, a Vert.x route in front of
+ * Quarkus' own. Quarkus 3.33's {@code SmallRyeGraphQLExecutionHandler} takes the operation name from
+ * the {@code query} parameter and decodes parameters twice. Extends Quarkus'
+ * {@code SmallRyeGraphQLAbstractHandler} for request scope and identity. Re-check: whether Quarkus
+ * fixed its GET reading (then delete this class); that abstract handler's constructor and
+ * {@code getMetaData}. Tests: {@code HttpSurfaceTest} (GET with operationName, variables, + and %).</li>
+ * <li>{@link partnero.gateway.engine.RecordFieldFetchers} ({@code DataFetcherService}, found through
+ * {@code META-INF/services}): fields of {@link partnero.gateway.engine.AccessorFields} records read by
+ * their accessor instead of SmallRye's per-field context; SmallRye still converts what it would
+ * convert, by its own {@code FieldHelper}. Re-check: {@code DataFetcherService} and
+ * {@code FieldHelper}'s {@code shouldTransform}/{@code shouldAdapt}. Tests: {@code EngineGuardsTest}
+ * (every served type is covered or left to SmallRye on purpose), the exact-output query tests.</li>
+ * <li>{@link partnero.gateway.engine.DefaultFieldVisibility} ({@code EventingService}): plain
+ * graphql-java field visibility where SmallRye 2.17 installs a regular expression for its own default.
+ * Re-check: {@code Bootstrap.getGraphqlFieldVisibility}; delete this class once the default means "no
+ * patterns". Tests: {@code FieldVisibilityTest}.</li>
+ * <li>{@link partnero.gateway.engine.OperationLimits} and {@link partnero.gateway.engine.OperationShape}
+ * ({@code EventingService}): depth, field and Partnero-call limits as a graphql-java instrumentation
+ * chained after SmallRye's own; the calls per root field come from the schema's
+ * {@link partnero.gateway.engine.PartneroCalls} directive. Re-check: that SmallRye still sets its
+ * instrumentation before {@code beforeGraphQLBuild} and builds the engine at run time. Tests:
+ * {@code QueryLimitsTest}, {@code LimitsOverrideIT} (run-time limits, native too),
+ * {@code EngineGuardsTest} (every root field declares its calls; SmallRye's instrumentation and
+ * exception handler still apply).</li>
+ * <li>{@link partnero.gateway.engine.OperationTelemetry} ({@code EventingService}) and
+ * {@link partnero.gateway.engine.OperationNames}: the per-request log line and the
+ * {@code graphql_operations_seconds} timer, its operation names capped. Re-check:
+ * {@code EventingService.beforeExecute/afterExecute} and what {@code Context} unwraps to. Tests:
+ * {@code OperationsTest}, {@code LogSafetyTest}.</li>
+ * </ul>
+ */
+package partnero.gateway.engine;

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
-import partnero.gateway.support.PartneroWireMockHttps;
+import io.quarkus.test.common.ResourceArg;
 
 /**
  * Partnero is reached over HTTPS, as in production. A native executable only speaks TLS if it was built
@@ -29,7 +29,7 @@ import partnero.gateway.support.PartneroWireMockHttps;
  * where either would fail.
  */
 @QuarkusIntegrationTest
-@WithTestResource(PartneroWireMockHttps.class)
+@WithTestResource(value = PartneroWireMock.class, initArgs = @ResourceArg(name = PartneroWireMock.TLS, value = "true"))
 class HttpsUpstreamIT {
 
     @InjectWireMock

@@ -2,15 +2,15 @@ package partnero.gateway.engine;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
+import graphql.DirectivesUtil;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.schema.GraphQLAppliedDirective;
-import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 
@@ -33,14 +33,23 @@ record OperationShape(int depth, int fields, int upstreamCalls) {
         return new OperationShape(measure.depth, measure.fields, calls);
     }
 
-    /** The calls one selection of this root field makes, as the schema declares them. */
+    /** The calls one selection of this root field makes: as declared, else none for the engine's own, else one. */
     static int partneroCalls(GraphQLFieldDefinition field) {
         if (field == null || field.getName().startsWith("__")) {
             return 0;
         }
-        GraphQLAppliedDirective declared = field.getAppliedDirective(PartneroCalls.DIRECTIVE);
-        GraphQLAppliedDirectiveArgument value = declared == null ? null : declared.getArgument("value");
-        return value != null && value.getValue() instanceof Number calls ? calls.intValue() : 1;
+        return declaredCalls(field).orElse(1);
+    }
+
+    /** What the field's {@link PartneroCalls} directive says; empty when it has none. */
+    static OptionalInt declaredCalls(GraphQLFieldDefinition field) {
+        // SmallRye attaches schema directives the legacy way, graphql-java's SDL reader the applied way
+        return DirectivesUtil.toAppliedDirectives(field).stream()
+                .filter(directive -> directive.getName().equals(PartneroCalls.DIRECTIVE))
+                .map(directive -> directive.getArgument("value"))
+                .filter(value -> value != null && value.getValue() instanceof Number)
+                .mapToInt(value -> ((Number) value.getValue()).intValue())
+                .findFirst();
     }
 
     private static final class Measure {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -44,13 +45,19 @@ class CallPolicy {
     private final Duration deadline;
     private final Duration rateLimitMaxWait;
 
+    @Inject
     CallPolicy(GatewayConfig config) {
+        this(config, NAME);
+    }
+
+    /** A policy with a breaker of its own name (the breaker's state is per name). */
+    CallPolicy(GatewayConfig config, String name) {
         GatewayConfig.Retry retry = config.retry();
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.deadline = config.deadline();
         this.rateLimitMaxWait = config.rateLimit().maxWait();
         this.guard = Guard.create()
-                .withDescription(NAME)
+                .withDescription(name)
                 .withThreadOffload(false) // the calls are non-blocking: stay on the event loop
                 .withRetry()
                     .maxRetries(retry.maxRetries())
@@ -60,7 +67,7 @@ class CallPolicy {
                     .withCustomBackoff().strategy(() -> new RetryBackoff(retry.initialBackoff())).done()
                     .done()
                 .withCircuitBreaker()
-                    .name(NAME)
+                    .name(name)
                     .requestVolumeThreshold(breaker.requestVolume())
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)

@@ -1,0 +1,155 @@
+package partnero.gateway.partnero;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
+
+/**
+ * The call policy on its own, with attempts that fail as told: what is retried, what is not, the one
+ * honoured 429, the deadline and the breaker. A {@code @QuarkusTest} only because SmallRye Fault
+ * Tolerance's programmatic guards run inside the CDI container; nothing here goes over HTTP.
+ */
+@QuarkusTest
+class CallPolicyTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    @Test
+    void connectionFailuresAndGatewayErrorsAreRetriedUntilOneSucceeds() {
+        CallPolicy policy = policy(Map.of());
+
+        String answer = subscribe(policy, failingTimes(2, unavailable(503))).awaitItem(PATIENCE).getItem();
+
+        assertEquals("answer", answer);
+        assertEquals(3, attempts.get());
+    }
+
+    @Test
+    void retriesStopAfterTheConfiguredNumber() {
+        CallPolicy policy = policy(Map.of("partnero.retry.max-retries", "2"));
+
+        Throwable failure = subscribe(policy, failingTimes(10, unavailable(null))).awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code());
+        assertEquals(3, attempts.get());
+    }
+
+    @Test
+    void aClientsErrorAndAFiveHundredAreNotRetried() {
+        CallPolicy policy = policy(Map.of());
+
+        Throwable rejected = subscribe(policy, failingTimes(1,
+                GatewayException.upstream(ErrorCode.UNAUTHENTICATED, "no", 401, null))).awaitFailure(PATIENCE).getFailure();
+        assertEquals(ErrorCode.UNAUTHENTICATED, ((GatewayException) rejected).code());
+        assertEquals(1, attempts.getAndSet(0));
+
+        subscribe(policy, failingTimes(1, unavailable(500))).awaitFailure(PATIENCE);
+        assertEquals(1, attempts.get());
+    }
+
+    @Test
+    void oneShortRetryAfterIsWaitedOutAndASecondRateLimitIsTheAnswer() {
+        CallPolicy policy = policy(Map.of("partnero.rate-limit.max-wait", "1s"));
+
+        Throwable failure = subscribe(policy, failingTimes(5, GatewayException.rateLimited(OptionalInt.of(0))))
+                .awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(ErrorCode.RATE_LIMITED, ((GatewayException) failure).code());
+        assertEquals(2, attempts.get());
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheMaximumWaitFailsAtOnce() {
+        CallPolicy policy = policy(Map.of("partnero.rate-limit.max-wait", "1s"));
+
+        Throwable failure = subscribe(policy, failingTimes(5, GatewayException.rateLimited(OptionalInt.of(30))))
+                .awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(30, ((GatewayException) failure).retryAfterSeconds().getAsInt());
+        assertEquals(1, attempts.get());
+    }
+
+    @Test
+    void theDeadlineBoundsTheWholeCall() {
+        CallPolicy policy = policy(Map.of("partnero.deadline", "200ms"));
+
+        Throwable failure = policy.call(() -> Uni.createFrom().<String> nothing())
+                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, ((GatewayException) failure).code());
+    }
+
+    @Test
+    void anOpenBreakerFailsCallsWithoutAnAttempt() {
+        CallPolicy policy = policy(Map.of("partnero.circuit-breaker.request-volume", "2",
+                "partnero.circuit-breaker.delay", "1m", "partnero.retry.max-retries", "0"));
+        subscribe(policy, failingTimes(1, unavailable(500))).awaitFailure(PATIENCE);
+        subscribe(policy, failingTimes(1, unavailable(500))).awaitFailure(PATIENCE);
+        attempts.set(0);
+
+        Throwable failure = subscribe(policy, failingTimes(0, null)).awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code());
+        assertEquals(OptionalInt.empty(), ((GatewayException) failure).upstreamStatus());
+        assertEquals(0, attempts.get());
+    }
+
+    @Test
+    void aClientsErrorNeverOpensTheBreaker() {
+        CallPolicy policy = policy(Map.of("partnero.circuit-breaker.request-volume", "2",
+                "partnero.circuit-breaker.delay", "1m"));
+        for (int i = 0; i < 4; i++) {
+            subscribe(policy, failingTimes(1, GatewayException.upstream(ErrorCode.FORBIDDEN, "no", 403, null))).awaitFailure(PATIENCE);
+        }
+
+        assertEquals("answer", subscribe(policy, failingTimes(0, null)).awaitItem(PATIENCE).getItem());
+    }
+
+    /** A policy of its own (its own breaker), from the defaults plus these settings. */
+    private static CallPolicy policy(Map<String, String> settings) {
+        GatewayConfig config = new SmallRyeConfigBuilder()
+                .withMapping(GatewayConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter()) // "10s", as Quarkus reads it
+                .withDefaultValues(Map.of("partnero.cache.enabled", "false", "partnero.cache.ttl", "30s",
+                        "partnero.cache.max-size", "10", "partnero.retry.initial-backoff", "1ms"))
+                .withSources(new PropertiesConfigSource(settings, "test", 500))
+                .build()
+                .getConfigMapping(GatewayConfig.class);
+        return new CallPolicy(config, "call-policy-test-" + System.nanoTime());
+    }
+
+    /** A call whose first {@code times} attempts fail with {@code failure}, and the next ones answer; all are counted. */
+    private Supplier<Uni<String>> failingTimes(int times, GatewayException failure) {
+        AtomicInteger tries = new AtomicInteger();
+        return () -> Uni.createFrom().deferred(() -> {
+            attempts.incrementAndGet();
+            return tries.incrementAndGet() <= times ? Uni.createFrom().failure(failure) : Uni.createFrom().item("answer");
+        });
+    }
+
+    private static UniAssertSubscriber<String> subscribe(CallPolicy policy, Supplier<Uni<String>> attempt) {
+        return policy.call(attempt).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
+    private static GatewayException unavailable(Integer status) {
+        return GatewayException.upstream(ErrorCode.UPSTREAM_UNAVAILABLE, "down", status, null);
+    }
+}

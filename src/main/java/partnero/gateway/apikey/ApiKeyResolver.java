@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.ErrorCode;
@@ -35,12 +36,17 @@ public class ApiKeyResolver {
 
     /** The key for the current request, or {@code UNAUTHENTICATED}. */
     public ApiKey currentKey() {
-        return clientKey().or(() -> serverKey).orElseThrow(() -> GatewayException.of(ErrorCode.UNAUTHENTICATED,
+        return keyOf(request.request()).orElseThrow(() -> GatewayException.of(ErrorCode.UNAUTHENTICATED,
                 "No Partnero API key: send 'Authorization: Bearer <key>' or configure PARTNERO_API_KEY on the gateway"));
     }
 
-    private Optional<ApiKey> clientKey() {
-        String header = request.request().getHeader(HttpHeaders.AUTHORIZATION);
+    /** The key this HTTP request uses: its own bearer token, else the server key, else none. */
+    public Optional<ApiKey> keyOf(HttpServerRequest request) {
+        return clientKey(request).or(() -> serverKey);
+    }
+
+    private static Optional<ApiKey> clientKey(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();

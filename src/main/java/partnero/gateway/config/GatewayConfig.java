@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -38,8 +39,11 @@ public interface GatewayConfig {
     /** The circuit breaker that stops calling Partnero while it is failing. */
     CircuitBreaker circuitBreaker();
 
-    /** The cache of Partnero's answers. Its values feed {@code quarkus.cache.*} in application.properties. */
+    /** The cache of Partnero's answers. */
     Cache cache();
+
+    /** The cache of whole GraphQL answers, ahead of the GraphQL engine. */
+    AnswerCache answerCache();
 
     /** Limits on what one GraphQL request may ask for. */
     Limits limits();
@@ -88,14 +92,31 @@ public interface GatewayConfig {
     }
 
     interface Cache {
-        /** Whether answers are cached at all. */
+        /** Whether anything is cached at all (Partnero's answers and whole GraphQL answers). */
+        @WithDefault("true")
         boolean enabled();
 
-        /** How long an answer is served from the cache. */
+        /** How long Partnero's answer is served from the cache after it was fetched. */
+        @WithDefault("30s")
         Duration ttl();
 
-        /** Maximum number of entries of each of the two caches (pages, searches). */
+        /** Most entries of each of the two caches (pages, searches). */
+        @WithDefault("10000")
         long maxSize();
+
+        /** Most memory each of the two caches holds, estimated from the records it keeps. */
+        @WithDefault("16M")
+        MemorySize maxBytes();
+    }
+
+    interface AnswerCache {
+        /** Whether repeated GraphQL requests are answered with the stored answer (only while {@code partnero.cache.enabled}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most memory the stored answers hold (their bytes). */
+        @WithDefault("16M")
+        MemorySize maxBytes();
     }
 
     interface Limits {

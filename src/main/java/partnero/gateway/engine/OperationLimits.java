@@ -53,6 +53,10 @@ public class OperationLimits implements EventingService {
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                 InstrumentationState state) {
             ExecutionContext context = parameters.getExecutionContext();
+            RequestFacts facts = context.getGraphQLContext().get(RequestFacts.KEY);
+            if (facts != null) {
+                facts.learn(context); // for the HTTP entry: may the answer be kept, under which name is it logged
+            }
             GraphQLObjectType rootType = switch (context.getOperationDefinition().getOperation()) {
                 case QUERY -> context.getGraphQLSchema().getQueryType();
                 case MUTATION -> context.getGraphQLSchema().getMutationType();

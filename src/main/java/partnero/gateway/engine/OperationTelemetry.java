@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
-import partnero.gateway.observability.UpstreamCalls;
+import partnero.gateway.observability.UpstreamUse;
 
 /**
  * One log line and one timer sample per GraphQL request: operation name, outcome, duration, the
@@ -36,7 +37,7 @@ public class OperationTelemetry implements EventingService {
     private static final String STARTED = OperationTelemetry.class.getName() + ".started";
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
 
-    private volatile MeterRegistry registry;
+    private static volatile MeterRegistry registry;
 
     @Override
     public String getConfigKey() {
@@ -46,7 +47,7 @@ public class OperationTelemetry implements EventingService {
     @Override
     public void beforeExecute(Context context) {
         graphQLContext(context).ifPresent(graphql -> graphql.put(STARTED, System.nanoTime()));
-        UpstreamCalls.start();
+        UpstreamUse.start();
     }
 
     @Override
@@ -61,6 +62,15 @@ public class OperationTelemetry implements EventingService {
         TreeSet<String> codes = new TreeSet<>();
         errors.forEach(error -> codes.add(code(error)));
 
+        record(operation, outcome, duration, UpstreamUse.attempts(), codes);
+    }
+
+    /** A request answered from the answer cache: the engine did not run, so it is recorded here. */
+    static void recordCachedAnswer(String operation, Duration duration) {
+        record(operation, "cached", duration, 0, Set.of());
+    }
+
+    private static void record(String operation, String outcome, Duration duration, int upstreamCalls, Set<String> codes) {
         Timer.builder(TIMER)
                 .description("GraphQL requests, by operation name and outcome")
                 .tag("operation", operation)
@@ -68,7 +78,7 @@ public class OperationTelemetry implements EventingService {
                 .register(registry())
                 .record(duration);
         LOG.infof("graphql operation=%s outcome=%s duration_ms=%d upstream_calls=%d errors=%s",
-                operation, outcome, duration.toMillis(), UpstreamCalls.count(), codes);
+                operation, outcome, duration.toMillis(), upstreamCalls, codes);
     }
 
     /** The request's operationName, else the name of the document's only operation, else "anonymous". */
@@ -99,7 +109,7 @@ public class OperationTelemetry implements EventingService {
         return Optional.ofNullable(input).map(graphql.ExecutionInput::getGraphQLContext);
     }
 
-    private MeterRegistry registry() {
+    private static MeterRegistry registry() {
         MeterRegistry current = registry;
         if (current == null) {
             current = Arc.container().instance(MeterRegistry.class).get();

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
-import partnero.gateway.observability.UpstreamCalls;
+import partnero.gateway.observability.UpstreamUse;
 
 /**
  * Partnero's customer endpoints as the rest of the gateway calls them: the key as a bearer token,
@@ -45,7 +45,7 @@ class PartneroClient {
     /** One try: counted for the request's log line, its failure mapped to an error code. */
     private static <T> Uni<T> attempt(String endpoint, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
-            UpstreamCalls.increment();
+            UpstreamUse.attempt();
             return call.get().onFailure().transform(failure -> UpstreamFailures.toGatewayException(failure, endpoint));
         });
     }

@@ -2,38 +2,61 @@ package partnero.gateway.partnero;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.cache.CacheResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.config.GatewayConfig;
 
 /**
- * Where a request leaves for Partnero: its customer data, cached (Quarkus Cache, Caffeine). An entry
- * is per key fingerprint and arguments ({@link CustomerCacheKeys}); concurrent identical misses share
- * one call; failures are never cached, "no match" is. The call itself is {@link PartneroClient}'s.
+ * Where a request leaves for Partnero: its customer data, cached ({@link DataCache}, one cache per
+ * endpoint). An entry is per key fingerprint (never the key) and arguments, so clients with different
+ * keys never share one; concurrent identical misses share one call; failures are never cached,
+ * "no match" is. {@code partnero.cache.enabled=false} sends every request to Partnero. The call
+ * itself is {@link PartneroClient}'s.
  */
 @ApplicationScoped
 public class PartneroCustomers {
 
     static final String PAGES_CACHE = "partnero-customer-pages";
     static final String SEARCH_CACHE = "partnero-customer-search";
-    /** Longer than any deadline a sane configuration sets: waiters then call Partnero themselves. */
-    static final long CACHE_LOCK_TIMEOUT_MS = 15_000;
+
+    private record PageKey(String keyFingerprint, int page, int limit, String partnerKey, String partnerEmail) {
+    }
+
+    private record SearchKey(String keyFingerprint, String email, String id) {
+    }
 
     private final PartneroClient client;
+    private final DataCache<PageKey, WireCustomerList> pages;
+    private final DataCache<SearchKey, WireCustomer> searches;
 
-    PartneroCustomers(PartneroClient client) {
+    PartneroCustomers(PartneroClient client, GatewayConfig config, MeterRegistry metrics) {
         this.client = client;
+        GatewayConfig.Cache cache = config.cache();
+        if (cache.enabled()) {
+            long maxBytes = cache.maxBytes().asLongValue();
+            this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), maxBytes, cache.maxSize(), WireCustomerList::estimatedBytes, metrics);
+            this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), maxBytes, cache.maxSize(), WireCustomer::estimatedBytes, metrics);
+        } else {
+            this.pages = null;
+            this.searches = null;
+        }
     }
 
     /** One page of customers, in Partnero's order; filters left out when null. */
-    @CacheResult(cacheName = PAGES_CACHE, keyGenerator = CustomerCacheKeys.class, lockTimeout = CACHE_LOCK_TIMEOUT_MS)
     public Uni<WireCustomerList> list(ApiKey key, int page, int limit, String partnerKey, String partnerEmail) {
-        return client.listCustomers(key, page, limit, partnerKey, partnerEmail);
+        if (pages == null) {
+            return DataCache.uncached(() -> client.listCustomers(key, page, limit, partnerKey, partnerEmail));
+        }
+        return pages.get(new PageKey(key.fingerprint(), page, limit, partnerKey, partnerEmail),
+                () -> client.listCustomers(key, page, limit, partnerKey, partnerEmail));
     }
 
     /** The customer with this email or id (give one), or null. */
-    @CacheResult(cacheName = SEARCH_CACHE, keyGenerator = CustomerCacheKeys.class, lockTimeout = CACHE_LOCK_TIMEOUT_MS)
     public Uni<WireCustomer> search(ApiKey key, String email, String id) {
-        return client.searchCustomer(key, email, id);
+        if (searches == null) {
+            return DataCache.uncached(() -> client.searchCustomer(key, email, id));
+        }
+        return searches.get(new SearchKey(key.fingerprint(), email, id), () -> client.searchCustomer(key, email, id));
     }
 }

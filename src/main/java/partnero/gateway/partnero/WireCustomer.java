@@ -31,6 +31,18 @@ public record WireCustomer(
         @JsonProperty("deleted_at") @JsonDeserialize(using = PartneroTimestamps.Reader.class)
         @JsonSerialize(using = PartneroTimestamps.Writer.class) OffsetDateTime deletedAt) {
 
+    /**
+     * About the heap this record holds, for the data cache's bound: its strings (two bytes a character
+     * at most, plus headers), its timestamps and itself. An estimate, on the generous side.
+     */
+    int estimatedBytes() {
+        return 64 + 3 * 48 + text(key) + text(partner) + text(name) + text(surname) + text(email);
+    }
+
+    static int text(String value) {
+        return value == null ? 0 : 40 + 2 * value.length();
+    }
+
     /** Every customer has a key: an answer with one that has none (or with a null customer) cannot be read. */
     static WireCustomer requireKey(WireCustomer customer) {
         if (customer == null || customer.key == null || customer.key.isBlank()) {

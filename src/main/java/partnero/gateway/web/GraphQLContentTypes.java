@@ -21,13 +21,13 @@ import io.vertx.ext.web.RoutingContext;
  * is refused too. GET stays open for queries: they have no side effects.
  * <p>
  * Runs after Quarkus' CORS filter (order -300), so a refusal carries the CORS headers an allowed
- * origin needs to read it.
+ * origin needs to read it, and before the request's body is read by the GraphQL route.
  */
 @ApplicationScoped
 class GraphQLContentTypes {
 
     static final Set<String> ACCEPTED = Set.of("application/json", "application/graphql");
-    static final int ROUTE_ORDER = -1;
+    static final int ROUTE_ORDER = -10;
 
     void routes(@Observes Router router) {
         router.post("/graphql").order(ROUTE_ORDER).handler(this::check);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
@@ -127,7 +129,8 @@ class CallPolicyTest {
     private static CallPolicy policy(Map<String, String> settings) {
         GatewayConfig config = new SmallRyeConfigBuilder()
                 .withMapping(GatewayConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()) // "10s", as Quarkus reads it
+                .withConverter(Duration.class, 100, new DurationConverter()) // "10s" and "16M", as Quarkus reads them
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withDefaultValues(Map.of("partnero.cache.enabled", "false", "partnero.cache.ttl", "30s",
                         "partnero.cache.max-size", "10", "partnero.retry.initial-backoff", "1ms"))
                 .withSources(new PropertiesConfigSource(settings, "test", 500))

@@ -1,0 +1,104 @@
+package partnero.gateway.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import graphql.ExecutionResult;
+import io.quarkus.jsonp.JsonProviderHolder;
+import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.engine.AnswerStore.StoredAnswer;
+import partnero.gateway.observability.UpstreamUse;
+
+/**
+ * Whole GraphQL answers, kept so that a repeated request is answered with the stored bytes without
+ * parsing, validating or executing anything.
+ * <ul>
+ * <li>The key is one SHA-256 over the fingerprint of the Partnero key the request resolves to, the
+ * document's text, the operation name and the variables as canonical JSON (keys sorted): nothing in
+ * it is readable, and GET and POST of one request share it.</li>
+ * <li>Only complete answers are kept: a query (not introspection) whose answer has data and no
+ * error. An answer expires when the oldest Partnero data it was built from would
+ * ({@code partnero.cache.ttl} after that data was fetched), so it never outlives its data.</li>
+ * <li>On with {@code partnero.answer-cache.enabled} while {@code partnero.cache.enabled}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+class AnswerCache {
+
+    private final AnswerStore store;
+    private final boolean enabled;
+    private final long ttlMillis;
+
+    AnswerCache(AnswerStore store, GatewayConfig config) {
+        this.store = store;
+        this.enabled = config.cache().enabled() && config.answerCache().enabled();
+        this.ttlMillis = config.cache().ttl().toMillis();
+    }
+
+    /** The request's key; empty when answers are not cached, or the request has no Partnero key. */
+    Optional<String> keyOf(GraphQLRequest request, Optional<ApiKey> partneroKey) {
+        if (!enabled || partneroKey.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageDigest digest = sha256();
+        for (String part : new String[] { partneroKey.get().fingerprint(), request.query(),
+                request.operationName() == null ? "" : request.operationName(),
+                request.variables() == null ? "{}" : canonical(request.variables()).toString() }) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    Optional<StoredAnswer> get(String key) {
+        return store.get(key);
+    }
+
+    /** Keeps the answer if it is complete; call it where the request's Partnero use is known. */
+    void keepIfComplete(String key, RequestFacts facts, ExecutionResult result, byte[] body) {
+        if (!facts.cacheable() || !result.getErrors().isEmpty() || !result.isDataPresent() || result.getData() == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long builtFrom = Math.min(now, UpstreamUse.oldestDataMillis());
+        store.put(key, new StoredAnswer(body, facts.operationName(), builtFrom + ttlMillis));
+    }
+
+    /** The same value with every object's keys sorted, so that equal variables give equal text. */
+    static JsonValue canonical(JsonValue value) {
+        if (value instanceof JsonObject object) {
+            JsonObjectBuilder sorted = JsonProviderHolder.jsonProvider().createObjectBuilder();
+            for (Map.Entry<String, JsonValue> entry : new TreeMap<>(object).entrySet()) {
+                sorted.add(entry.getKey(), canonical(entry.getValue()));
+            }
+            return sorted.build();
+        }
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder items = JsonProviderHolder.jsonProvider().createArrayBuilder();
+            array.forEach(item -> items.add(canonical(item)));
+            return items.build();
+        }
+        return value;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package partnero.gateway.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import partnero.gateway.apikey.ApiKeyResolver;
+import partnero.gateway.engine.AnswerStore.StoredAnswer;
+
+/**
+ * {@code GET} and {@code POST /graphql}: where a GraphQL request enters the gateway. It reads the
+ * request ({@link GraphQLRequest}), answers a repeated one from the {@link AnswerCache} without running
+ * anything, and otherwise runs it through SmallRye GraphQL's execution service exactly as Quarkus
+ * does, keeping the answer when it is complete.
+ * <p>
+ * It stands in front of Quarkus' own handler (SmallRyeGraphQLExecutionHandler, 3.33), whose answers
+ * cannot be kept (it writes them itself), and whose GET reading takes the operation name from the
+ * {@code query} parameter and decodes parameters twice. Request scope, security identity and the
+ * engine's per-request metadata come from Quarkus' {@link SmallRyeGraphQLAbstractHandler}, which this
+ * handler extends; the body is read with Quarkus' size limit ({@code quarkus.http.limits.max-body-size},
+ * 413 above it). With {@code quarkus.smallrye-graphql.http.get.enabled=false} GET stays Quarkus'
+ * (405).
+ */
+@ApplicationScoped
+class GraphQLEndpoint {
+
+    /** After Quarkus' filters (CORS -300) and the gateway's content-type check (-10), before Quarkus' route. */
+    static final int ROUTE_ORDER = -1;
+
+    void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
+            AnswerCache answers, ApiKeyResolver keys) {
+        Config config = ConfigProvider.getConfig();
+        String path = "/" + config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql")
+                .replaceFirst("^/+", "");
+        long maxBody = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, keys);
+        router.post(path).order(ROUTE_ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(handler);
+        if (config.getOptionalValue("quarkus.smallrye-graphql.http.get.enabled", Boolean.class).orElse(false)) {
+            router.get(path).order(ROUTE_ORDER).handler(handler);
+        }
+    }
+
+    static final class Handler extends SmallRyeGraphQLAbstractHandler {
+
+        private final AnswerCache answers;
+        private final ApiKeyResolver keys;
+
+        Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers, ApiKeyResolver keys) {
+            super(identity, currentRequest, false);
+            this.answers = answers;
+            this.keys = keys;
+        }
+
+        @Override
+        protected void doHandle(RoutingContext ctx) {
+            long started = System.nanoTime();
+            Optional<String> mediaType = ResponseMediaType.negotiate(ctx.parsedHeaders().accept());
+            if (mediaType.isEmpty()) {
+                ctx.response().setStatusCode(406).end();
+                return;
+            }
+            GraphQLRequest request;
+            try {
+                request = ctx.request().method() == HttpMethod.GET ? GraphQLRequest.fromUrl(ctx) : GraphQLRequest.fromBody(ctx);
+            } catch (GraphQLRequest.BadRequest e) {
+                badRequest(ctx, e.getMessage());
+                return;
+            }
+            Optional<String> key = answers.keyOf(request, keys.keyOf(ctx.request()));
+            Optional<StoredAnswer> stored = key.flatMap(answers::get);
+            if (stored.isPresent()) {
+                write(ctx, mediaType.get(), Buffer.buffer(stored.get().body()));
+                OperationTelemetry.recordCachedAnswer(stored.get().operationName(), Duration.ofNanos(System.nanoTime() - started));
+                return;
+            }
+            RequestFacts facts = new RequestFacts();
+            Map<String, Object> metadata = getMetaData(ctx);
+            metadata.put(RequestFacts.KEY, facts);
+            getExecutionService().executeAsync(request.toExecutionInput(), metadata, new ExecutionResponseWriter() {
+                @Override
+                public void write(ExecutionResponse response) {
+                    byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+                    key.ifPresent(k -> answers.keepIfComplete(k, facts, response.getExecutionResult(), body));
+                    Handler.write(ctx, mediaType.get(), Buffer.buffer(body));
+                }
+
+                @Override
+                public void fail(Throwable failure) {
+                    ctx.fail(failure);
+                }
+            });
+        }
+
+        private static void write(RoutingContext ctx, String mediaType, Buffer body) {
+            if (ctx.response().ended()) {
+                return; // the client went away, or the request was already answered
+            }
+            ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, mediaType).end(body);
+        }
+
+        private static void badRequest(RoutingContext ctx, String message) {
+            JsonObject error = new JsonObject().put("message", message);
+            ctx.response().setStatusCode(400)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                    .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+        }
+    }
+
+    /** The answer's media type from the request's {@code Accept}, as Quarkus chooses it. */
+    static final class ResponseMediaType {
+
+        static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+        private static final List<String> SERVED = List.of(GRAPHQL_RESPONSE, "application/json",
+                "application/graphql+json"); // the last is a draft name Quarkus still serves
+
+        private ResponseMediaType() {
+        }
+
+        /** The first acceptable type in the client's order of preference; empty (406) when none is. */
+        static Optional<String> negotiate(List<MIMEHeader> accept) {
+            if (accept == null || accept.isEmpty()) {
+                return Optional.of(withCharset(GRAPHQL_RESPONSE));
+            }
+            for (MIMEHeader range : accept) {
+                String type = range.value().strip().toLowerCase(Locale.ROOT); // without its parameters
+                if (SERVED.contains(type)) {
+                    return Optional.of(withCharset(type));
+                }
+                if (type.equals("*/*") || type.equals("application/*")) {
+                    return Optional.of(withCharset(GRAPHQL_RESPONSE));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static String withCharset(String type) {
+            return type + "; charset=UTF-8";
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package partnero.gateway.engine;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import graphql.execution.ExecutionContext;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
+/**
+ * What the engine learns about one request's operation while it runs, for the HTTP entry
+ * ({@link GraphQLEndpoint}) that writes the answer: whether it is a query that may be cached and the
+ * operation's name for the log line. Travels in the request's GraphQL context under {@link #KEY}.
+ */
+final class RequestFacts {
+
+    static final String KEY = RequestFacts.class.getName();
+    /** A GraphQL name; anything else (it came from a client) is logged as anonymous. */
+    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
+
+    private boolean cacheable;
+    private String operationName = "anonymous";
+
+    /** Called by the engine once the operation to run is known. */
+    void learn(ExecutionContext context) {
+        OperationDefinition operation = context.getOperationDefinition();
+        String name = operation.getName();
+        operationName = name != null && GRAPHQL_NAME.matcher(name).matches() ? name : "anonymous";
+        cacheable = operation.getOperation() == OperationDefinition.Operation.QUERY
+                && !asksForTheSchema(operation.getSelectionSet(), context.getFragmentsByName());
+    }
+
+    /** Whether the root selects {@code __schema} or {@code __type}, fragments expanded (validation ruled out cycles). */
+    private static boolean asksForTheSchema(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+        for (Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field && (field.getName().equals("__schema") || field.getName().equals("__type"))
+                    || selection instanceof InlineFragment inline && asksForTheSchema(inline.getSelectionSet(), fragments)
+                    || selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                            && asksForTheSchema(fragments.get(spread.getName()).getSelectionSet(), fragments)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A query that is not introspection. */
+    boolean cacheable() {
+        return cacheable;
+    }
+
+    String operationName() {
+        return operationName;
+    }
+}

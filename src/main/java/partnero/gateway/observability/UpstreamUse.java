@@ -1,0 +1,49 @@
+package partnero.gateway.observability;
+
+import io.smallrye.common.vertx.ContextLocals;
+
+/**
+ * What one GraphQL request took from Partnero: how many calls it made (attempts, retries included;
+ * data cache hits are none), for its log line, and when the oldest Partnero data it used was
+ * fetched, so that an answer built from it is cached no longer than that data. Kept in the request's
+ * Vert.x duplicated context, which the REST client's callbacks share.
+ */
+public final class UpstreamUse {
+
+    private static final String KEY = UpstreamUse.class.getName();
+
+    private int attempts;
+    private long oldestDataMillis = Long.MAX_VALUE;
+
+    private UpstreamUse() {
+    }
+
+    /** A new record for the current request. */
+    public static void start() {
+        ContextLocals.put(KEY, new UpstreamUse());
+    }
+
+    /** One more attempt on Partnero for the current request; a no-op outside a request. */
+    public static void attempt() {
+        current().ifPresent(use -> use.attempts++);
+    }
+
+    /** The current request used Partnero data fetched at this time (epoch milliseconds). */
+    public static void usedDataFetchedAt(long fetchedAtMillis) {
+        current().ifPresent(use -> use.oldestDataMillis = Math.min(use.oldestDataMillis, fetchedAtMillis));
+    }
+
+    /** The current request's attempts so far; 0 outside a request. */
+    public static int attempts() {
+        return current().map(use -> use.attempts).orElse(0);
+    }
+
+    /** When the oldest data the current request used was fetched; {@code Long.MAX_VALUE} when it used none. */
+    public static long oldestDataMillis() {
+        return current().map(use -> use.oldestDataMillis).orElse(Long.MAX_VALUE);
+    }
+
+    private static java.util.Optional<UpstreamUse> current() {
+        return ContextLocals.get(KEY);
+    }
+}

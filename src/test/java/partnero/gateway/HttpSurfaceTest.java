@@ -1,10 +1,6 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,28 +20,20 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /** The HTTP surface: GraphQL over HTTP (POST and GET), the SDL, GraphiQL, introspection and the body limit. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class HttpSurfaceTest {
-
-    @InjectWireMock
-    WireMockServer wireMock;
+class HttpSurfaceTest extends AgainstPartneroStub {
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    void aliceIsFound() {
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
@@ -80,7 +68,7 @@ class HttpSurfaceTest {
                 .when().get("/graphql")
                 .then().statusCode(200)
                 .body("data.__typename", equalTo("Query"));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
 
     @Test
@@ -94,7 +82,7 @@ class HttpSurfaceTest {
                 .body("errors", nullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
     }
 
@@ -106,7 +94,7 @@ class HttpSurfaceTest {
                 .body("errors", nullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
     }
 
@@ -117,7 +105,7 @@ class HttpSurfaceTest {
                 .then().statusCode(200)
                 .body("errors[0].message", equalTo("Unknown operation named 'Missing'."))
                 .body("data", nullValue());
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -131,7 +119,7 @@ class HttpSurfaceTest {
                 .when().get("/graphql")
                 .then().statusCode(400)
                 .body("errors[0].message", equalTo("GET /graphql needs a 'query' parameter"));
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test

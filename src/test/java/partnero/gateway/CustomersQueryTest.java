@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.PartneroWireMock;
@@ -104,60 +105,46 @@ class CustomersQueryTest extends AgainstPartneroStub {
 
     @Test
     void firstPageHasANextPageAndNoPreviousOne() {
-        wireMock.listAnswers(okJson(page(1, 2, "1", "2", "null", pageLink(2), ALICE, BOB_DELETED)));
-
-        GraphQL.post("{ customers(limit: 2) { " + ALL_FIELDS + " } }")
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(limit: 2)",
+                page(1, 2, "1", "2", "null", pageLink(2), ALICE, BOB_DELETED))
                 .body("data.customers.pageInfo.currentPage", equalTo(1))
-                .body("data.customers.pageInfo.perPage", equalTo(2))
-                .body("data.customers.pageInfo.from", equalTo(1))
-                .body("data.customers.pageInfo.to", equalTo(2))
-                .body("data.customers.pageInfo.hasNextPage", equalTo(true))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(false));
+                .body("data.customers.pageInfo.perPage", equalTo(2));
+
+        assertBoundsAndNeighbours(answer, 1, 2, true, false);
     }
 
     @Test
     void middlePageHasNeighboursOnBothSides() {
-        wireMock.listAnswers(okJson(page(2, 2, "3", "4", pageLink(1), pageLink(3), ALICE, BOB_DELETED)));
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(page: 2, limit: 2)",
+                page(2, 2, "3", "4", pageLink(1), pageLink(3), ALICE, BOB_DELETED))
+                .body("data.customers.pageInfo.currentPage", equalTo(2));
 
-        GraphQL.post("{ customers(page: 2, limit: 2) { " + ALL_FIELDS + " } }")
-                .body("data.customers.pageInfo.currentPage", equalTo(2))
-                .body("data.customers.pageInfo.from", equalTo(3))
-                .body("data.customers.pageInfo.to", equalTo(4))
-                .body("data.customers.pageInfo.hasNextPage", equalTo(true))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(true));
+        assertBoundsAndNeighbours(answer, 3, 4, true, true);
     }
 
     @Test
     void lastPageHasNoNextPage() {
-        wireMock.listAnswers(okJson(page(3, 2, "5", "5", pageLink(2), "null", ALICE)));
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(page: 3, limit: 2)",
+                page(3, 2, "5", "5", pageLink(2), "null", ALICE))
+                .body("data.customers.items.key", contains("customer_123"));
 
-        GraphQL.post("{ customers(page: 3, limit: 2) { " + ALL_FIELDS + " } }")
-                .body("data.customers.items.key", contains("customer_123"))
-                .body("data.customers.pageInfo.from", equalTo(5))
-                .body("data.customers.pageInfo.to", equalTo(5))
-                .body("data.customers.pageInfo.hasNextPage", equalTo(false))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(true));
+        assertBoundsAndNeighbours(answer, 5, 5, false, true);
     }
 
     @Test
     void emptyPageHasNoItemsAndNullBounds() {
-        wireMock.listAnswers(okJson(page(9, 15, "null", "null", pageLink(8), "null")));
-
-        GraphQL.post("{ customers(page: 9) { " + ALL_FIELDS + " } }")
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(page: 9)",
+                page(9, 15, "null", "null", pageLink(8), "null"))
                 .body("errors", nullValue())
                 .body("data.customers.items", empty())
-                .body("data.customers.pageInfo.currentPage", equalTo(9))
-                .body("data.customers.pageInfo.from", nullValue())
-                .body("data.customers.pageInfo.to", nullValue())
-                .body("data.customers.pageInfo.hasNextPage", equalTo(false))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(true));
+                .body("data.customers.pageInfo.currentPage", equalTo(9));
+
+        assertBoundsAndNeighbours(answer, null, null, false, true);
     }
 
     @Test
     void pageWithoutLinksOrMetaFallsBackToTheArgumentsAndPageSize() {
-        wireMock.listAnswers(okJson("{\"data\": [" + ALICE + "," + BOB_DELETED + "]}"));
-
-        GraphQL.post("{ customers(page: 2, limit: 2) { " + ALL_FIELDS + " } }")
+        everyFieldWhenPartneroAnswers("customers(page: 2, limit: 2)", "{\"data\": [" + ALICE + "," + BOB_DELETED + "]}")
                 .body("errors", nullValue())
                 .body("data.customers.pageInfo.currentPage", equalTo(2))
                 .body("data.customers.pageInfo.perPage", equalTo(2))
@@ -181,4 +168,18 @@ class CustomersQueryTest extends AgainstPartneroStub {
                 .body("data.customers.items[0].updatedAt", nullValue());
     }
 
+    /** Partnero answers {@code partneroPage} (a body); the gateway is asked for every field of {@code customersCall}. */
+    private ValidatableResponse everyFieldWhenPartneroAnswers(String customersCall, String partneroPage) {
+        wireMock.listAnswers(okJson(partneroPage));
+        return GraphQL.post("{ " + customersCall + " { " + ALL_FIELDS + " } }");
+    }
+
+    /** What pageInfo says of where the page stands: its first and last item numbers (null: none), and its neighbours. */
+    private static void assertBoundsAndNeighbours(ValidatableResponse answer, Integer from, Integer to,
+            boolean hasNextPage, boolean hasPreviousPage) {
+        answer.body("data.customers.pageInfo.from", from == null ? nullValue() : equalTo(from))
+                .body("data.customers.pageInfo.to", to == null ? nullValue() : equalTo(to))
+                .body("data.customers.pageInfo.hasNextPage", equalTo(hasNextPage))
+                .body("data.customers.pageInfo.hasPreviousPage", equalTo(hasPreviousPage));
+    }
 }

@@ -24,6 +24,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
 
@@ -47,22 +49,14 @@ class HttpSurfaceTest extends AgainstPartneroStub {
 
     @Test
     void aGetWithOperationNameRunsThatOperation() {
-        given().queryParam("query", "query Find { searchCustomer(id: \"customer_123\") { key } }")
-                .queryParam("operationName", "Find")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"));
+        getFindsAlice(given().queryParam("query", "query Find { searchCustomer(id: \"customer_123\") { key } }")
+                .queryParam("operationName", "Find"));
     }
 
     @Test
     void aGetWithOperationNameChoosesAmongSeveralOperations() {
         String document = "query Other { __typename } query Find { searchCustomer(id: \"customer_123\") { key } }";
-        given().queryParam("query", document).queryParam("operationName", "Find")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"))
+        getFindsAlice(given().queryParam("query", document).queryParam("operationName", "Find"))
                 .body("data.__typename", nullValue());
         given().queryParam("query", document).queryParam("operationName", "Other")
                 .when().get("/graphql")
@@ -73,14 +67,10 @@ class HttpSurfaceTest extends AgainstPartneroStub {
 
     @Test
     void aGetCarriesVariablesAndOperationNameAsApolloClientSendsThem() {
-        given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
+        getFindsAlice(given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
                 .queryParam("operationName", "Find")
                 .queryParam("variables", "{\"email\":\"alice.brown+vip@partnero.com\"}")
-                .queryParam("extensions", "{}")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"));
+                .queryParam("extensions", "{}"));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
@@ -88,11 +78,7 @@ class HttpSurfaceTest extends AgainstPartneroStub {
 
     @Test
     void aGetQueryIsDecodedOnceSoPlusAndPercentSurvive() {
-        given().queryParam("query", "{ searchCustomer(email: \"alice.brown+vip@partnero.com\") { key } } # 100% read")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"));
+        getFindsAlice(given().queryParam("query", "{ searchCustomer(email: \"alice.brown+vip@partnero.com\") { key } } # 100% read"));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
@@ -231,6 +217,14 @@ class HttpSurfaceTest extends AgainstPartneroStub {
     void aBodyUnderTheLimitIsServed() {
         GraphQL.post("{ __typename }" + " ".repeat(100_000))
                 .body("data.__typename", notNullValue());
+    }
+
+    /** GET /graphql with the parameters {@code request} carries answers 200, Alice found and no error. */
+    private static ValidatableResponse getFindsAlice(RequestSpecification request) {
+        return request.when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
     private static String resource(String name) throws IOException {

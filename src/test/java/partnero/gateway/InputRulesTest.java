@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
 
@@ -36,11 +37,8 @@ class InputRulesTest extends AgainstPartneroStub {
             "partnerEmail: \"a@b\"            | partnerEmail",
     })
     void customersArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String argument) {
-        GraphQL.post("{ customers(" + arguments + ") { items { key } } }")
-                .body("data", nullValue())
-                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
-                .body("errors[0].message", containsString(argument))
-                .body("errors[0].path[0]", equalTo("customers"));
+        rejectedAsBadUserInput("customers", arguments, "items { key }", argument)
+                .body("data", nullValue());
     }
 
     @ParameterizedTest(name = "searchCustomer({0}) names {1}")
@@ -57,11 +55,8 @@ class InputRulesTest extends AgainstPartneroStub {
             "id: \"  \"                                       | id",
     })
     void searchArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String named) {
-        GraphQL.post("{ searchCustomer(" + arguments + ") { key } }")
-                .body("data.searchCustomer", nullValue())
-                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
-                .body("errors[0].message", containsString(named))
-                .body("errors[0].path[0]", equalTo("searchCustomer"));
+        rejectedAsBadUserInput("searchCustomer", arguments, "key", named)
+                .body("data.searchCustomer", nullValue());
     }
 
     @Test
@@ -71,4 +66,11 @@ class InputRulesTest extends AgainstPartneroStub {
                 .body("errors[0].message", containsString("exactly one of email or id"));
     }
 
+    /** {@code field(arguments) { selection }} is refused as BAD_USER_INPUT on the field's path, the message naming {@code named}. */
+    private static ValidatableResponse rejectedAsBadUserInput(String field, String arguments, String selection, String named) {
+        return GraphQL.post("{ " + field + "(" + arguments + ") { " + selection + " } }")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString(named))
+                .body("errors[0].path[0]", equalTo(field));
+    }
 }

@@ -1,49 +1,39 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 /** Which key goes upstream: the client's bearer token when it sends one, else the server's. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class ApiKeyTest {
+class ApiKeyTest extends AgainstPartneroStub {
 
     static final String SEARCH = "{ searchCustomer(id: \"customer_123\") { key } }";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    void aliceIsFound() {
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
     void aClientsBearerTokenIsForwardedInsteadOfTheServerKey() {
         GraphQL.postWithKey("client-key-for-program-b", SEARCH).body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withHeader("Authorization", equalTo("Bearer client-key-for-program-b")));
     }
 
@@ -51,7 +41,7 @@ class ApiKeyTest {
     void theBearerSchemeIsCaseInsensitiveAndTheTokenIsTrimmed() {
         GraphQL.post(given().header("Authorization", "bearer   client-key-c  "), SEARCH).body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withHeader("Authorization", equalTo("Bearer client-key-c")));
     }
 
@@ -60,7 +50,7 @@ class ApiKeyTest {
     void withoutAUsableBearerTokenTheServerKeyIsUsed(String header) {
         GraphQL.post(given().header("Authorization", header), SEARCH).body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + PartneroWireMock.SERVER_KEY)));
     }
 
@@ -68,7 +58,7 @@ class ApiKeyTest {
     void withNoAuthorizationHeaderTheServerKeyIsUsed() {
         GraphQL.post(SEARCH).body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + PartneroWireMock.SERVER_KEY)));
     }
 }

@@ -1,7 +1,6 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -12,8 +11,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
-import static partnero.gateway.support.PartneroBodies.one;
 import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,55 +26,45 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /**
  * The cache of Partnero's answers. Each test uses its own client key, so entries of one test are
  * never hits of another (the suite also runs against the packaged jar, where the cache can't be cleared).
  */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
 @TestProfile(CacheTest.CacheOn.class)
-class CacheTest {
+class CacheTest extends AgainstPartneroStub {
 
-    public static class CacheOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
+    public static class CacheOn extends ConfigOverrides {
+        public CacheOn() {
             // the single-flight test holds its answer back for 2 s
-            return Map.of("partnero.cache.enabled", "true", "quarkus.rest-client.partnero.read-timeout", "5000");
+            super("partnero.cache.enabled", "true", "quarkus.rest-client.partnero.read-timeout", "5000");
         }
     }
 
     static final String LIST = "{ customers(limit: 2) { items { key } } }";
     static final String SEARCH = "{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     String clientKey;
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
+    void newClientKey() {
         clientKey = "client-" + UUID.randomUUID();
     }
 
     @Test
     void aRepeatedQueryWithinTheTtlIsServedFromTheCache() {
-        stubList(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
+        wireMock.listAnswers(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
 
         GraphQL.postWithKey(clientKey, LIST).body("data.customers.items[0].key", equalTo("customer_123"));
         GraphQL.postWithKey(clientKey, LIST).body("data.customers.items[0].key", equalTo("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(matchesPattern("(?s).*cache_gets_total\\{cache=\"partnero-customer-pages\",result=\"hit\"} [1-9].*"))
                 .body(containsString("cache_size{cache=\"partnero-customer-pages\"}"));
@@ -82,66 +72,63 @@ class CacheTest {
 
     @Test
     void differentArgumentsAreDifferentEntries() {
-        stubList(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
+        wireMock.listAnswers(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
 
         GraphQL.postWithKey(clientKey, LIST);
         GraphQL.postWithKey(clientKey, "{ customers(limit: 2, partnerKey: \"partner_123\") { items { key } } }");
         GraphQL.postWithKey(clientKey, "{ customers(limit: 3) { items { key } } }");
 
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(3, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
     void clientsWithDifferentKeysNeverShareAnEntry() {
-        stubList(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
+        wireMock.listAnswers(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
         String otherKey = "client-" + UUID.randomUUID();
 
         GraphQL.postWithKey(clientKey, LIST);
         GraphQL.postWithKey(otherKey, LIST);
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + clientKey)));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + otherKey)));
     }
 
     @Test
     void failuresAreNeverCached() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).inScenario("recovers")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).inScenario("recovers").whenScenarioStateIs("recovered")
-                .willReturn(okJson(page(1, 2, "1", "1", "null", "null", ALICE))));
+        wireMock.listFailsOnceThenAnswers(aResponse().withStatus(500), okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
 
         GraphQL.postWithKey(clientKey, LIST).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
         GraphQL.postWithKey(clientKey, LIST).body("errors", nullValue())
                 .body("data.customers.items[0].key", equalTo("customer_123"));
 
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
     void noMatchIsCachedLikeAnAnswer() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(aResponse().withStatus(404)));
+        wireMock.searchAnswers(aResponse().withStatus(404));
 
         GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer", nullValue()).body("errors", nullValue());
         GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer", nullValue()).body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
 
     @Test
     void searchesAreCachedToo() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+        wireMock.searchFinds(ALICE);
 
         GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer.key", equalTo("customer_123"));
         GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer.key", equalTo("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
 
     @Test
     void concurrentIdenticalMissesMakeOneUpstreamCall() {
-        stubList(okJson(page(1, 2, "1", "2", "null", "null", ALICE, BOB_DELETED)).withFixedDelay(2_000));
+        wireMock.listAnswers(okJson(page(1, 2, "1", "2", "null", "null", ALICE, BOB_DELETED)).withFixedDelay(2_000));
         ExecutorService clients = Executors.newFixedThreadPool(24);
         try {
             List<CompletableFuture<String>> answers = new ArrayList<>();
@@ -156,10 +143,6 @@ class CacheTest {
             clients.shutdownNow();
         }
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
-    }
-
-    private void stubList(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(response));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 }

@@ -1,7 +1,6 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,49 +10,39 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroBodies.page;
 import static partnero.gateway.support.PartneroBodies.pageLink;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class CustomersQueryTest {
+class CustomersQueryTest extends AgainstPartneroStub {
 
     static final String ALL_FIELDS = """
             items { key email name surname partnerKey deleted createdAt updatedAt deletedAt }
             pageInfo { currentPage perPage from to hasNextPage hasPreviousPage }""";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-    }
-
     @Test
     void defaultsAskForTheFirstPageOfFifteenWithoutFilters() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(1, 15, "1", "1", "null", "null", ALICE))));
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
 
         GraphQL.post("{ customers { items { key } } }")
                 .body("errors", nullValue())
                 .body("data.customers.items.key", contains("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withQueryParam("page", WireMock.equalTo("1"))
                 .withQueryParam("limit", WireMock.equalTo("15"))
                 .withQueryParam("partner.key", absent())
@@ -64,15 +53,14 @@ class CustomersQueryTest {
 
     @Test
     void argumentsAndBothPartnerFiltersGoOutUnderPartnerosDottedNames() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(3, 50, "null", "null", pageLink(2), "null"))));
+        wireMock.listAnswers(okJson(page(3, 50, "null", "null", pageLink(2), "null")));
 
         GraphQL.post("""
                 { customers(page: 3, limit: 50, partnerKey: "partner_123", partnerEmail: "jane+promo@agency.example") {
                     items { key } } }""")
                 .body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withQueryParam("page", WireMock.equalTo("3"))
                 .withQueryParam("limit", WireMock.equalTo("50"))
                 .withQueryParam("partner.key", WireMock.equalTo("partner_123"))
@@ -81,22 +69,20 @@ class CustomersQueryTest {
 
     @Test
     void argumentsPassedAsVariablesGoOutTheSameWay() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(2, 5, "6", "6", pageLink(1), "null", ALICE))));
+        wireMock.listAnswers(okJson(page(2, 5, "6", "6", pageLink(1), "null", ALICE)));
 
         GraphQL.post("query Page($page: Int, $limit: Int) { customers(page: $page, limit: $limit) { items { key } } }",
                 Map.of("page", 2, "limit", 5))
                 .body("data.customers.items.key", contains("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withQueryParam("page", WireMock.equalTo("2"))
                 .withQueryParam("limit", WireMock.equalTo("5")));
     }
 
     @Test
     void everyCustomerFieldIsMappedFromPartnerosSnakeCase() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(1, 15, "1", "2", "null", "null", ALICE, BOB_DELETED))));
+        wireMock.listAnswers(okJson(onlyPage(ALICE, BOB_DELETED)));
 
         GraphQL.post("{ customers { " + ALL_FIELDS + " } }")
                 .body("errors", nullValue())
@@ -119,65 +105,46 @@ class CustomersQueryTest {
 
     @Test
     void firstPageHasANextPageAndNoPreviousOne() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(1, 2, "1", "2", "null", pageLink(2), ALICE, BOB_DELETED))));
-
-        GraphQL.post("{ customers(limit: 2) { " + ALL_FIELDS + " } }")
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(limit: 2)",
+                page(1, 2, "1", "2", "null", pageLink(2), ALICE, BOB_DELETED))
                 .body("data.customers.pageInfo.currentPage", equalTo(1))
-                .body("data.customers.pageInfo.perPage", equalTo(2))
-                .body("data.customers.pageInfo.from", equalTo(1))
-                .body("data.customers.pageInfo.to", equalTo(2))
-                .body("data.customers.pageInfo.hasNextPage", equalTo(true))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(false));
+                .body("data.customers.pageInfo.perPage", equalTo(2));
+
+        assertBoundsAndNeighbours(answer, 1, 2, true, false);
     }
 
     @Test
     void middlePageHasNeighboursOnBothSides() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(2, 2, "3", "4", pageLink(1), pageLink(3), ALICE, BOB_DELETED))));
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(page: 2, limit: 2)",
+                page(2, 2, "3", "4", pageLink(1), pageLink(3), ALICE, BOB_DELETED))
+                .body("data.customers.pageInfo.currentPage", equalTo(2));
 
-        GraphQL.post("{ customers(page: 2, limit: 2) { " + ALL_FIELDS + " } }")
-                .body("data.customers.pageInfo.currentPage", equalTo(2))
-                .body("data.customers.pageInfo.from", equalTo(3))
-                .body("data.customers.pageInfo.to", equalTo(4))
-                .body("data.customers.pageInfo.hasNextPage", equalTo(true))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(true));
+        assertBoundsAndNeighbours(answer, 3, 4, true, true);
     }
 
     @Test
     void lastPageHasNoNextPage() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(3, 2, "5", "5", pageLink(2), "null", ALICE))));
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(page: 3, limit: 2)",
+                page(3, 2, "5", "5", pageLink(2), "null", ALICE))
+                .body("data.customers.items.key", contains("customer_123"));
 
-        GraphQL.post("{ customers(page: 3, limit: 2) { " + ALL_FIELDS + " } }")
-                .body("data.customers.items.key", contains("customer_123"))
-                .body("data.customers.pageInfo.from", equalTo(5))
-                .body("data.customers.pageInfo.to", equalTo(5))
-                .body("data.customers.pageInfo.hasNextPage", equalTo(false))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(true));
+        assertBoundsAndNeighbours(answer, 5, 5, false, true);
     }
 
     @Test
     void emptyPageHasNoItemsAndNullBounds() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(9, 15, "null", "null", pageLink(8), "null"))));
-
-        GraphQL.post("{ customers(page: 9) { " + ALL_FIELDS + " } }")
+        ValidatableResponse answer = everyFieldWhenPartneroAnswers("customers(page: 9)",
+                page(9, 15, "null", "null", pageLink(8), "null"))
                 .body("errors", nullValue())
                 .body("data.customers.items", empty())
-                .body("data.customers.pageInfo.currentPage", equalTo(9))
-                .body("data.customers.pageInfo.from", nullValue())
-                .body("data.customers.pageInfo.to", nullValue())
-                .body("data.customers.pageInfo.hasNextPage", equalTo(false))
-                .body("data.customers.pageInfo.hasPreviousPage", equalTo(true));
+                .body("data.customers.pageInfo.currentPage", equalTo(9));
+
+        assertBoundsAndNeighbours(answer, null, null, false, true);
     }
 
     @Test
     void pageWithoutLinksOrMetaFallsBackToTheArgumentsAndPageSize() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson("{\"data\": [" + ALICE + "," + BOB_DELETED + "]}")));
-
-        GraphQL.post("{ customers(page: 2, limit: 2) { " + ALL_FIELDS + " } }")
+        everyFieldWhenPartneroAnswers("customers(page: 2, limit: 2)", "{\"data\": [" + ALICE + "," + BOB_DELETED + "]}")
                 .body("errors", nullValue())
                 .body("data.customers.pageInfo.currentPage", equalTo(2))
                 .body("data.customers.pageInfo.perPage", equalTo(2))
@@ -190,8 +157,7 @@ class CustomersQueryTest {
         String odd = """
                 {"key": "customer_789", "deleted": 0, "created_at": "2025-05-02 16:12:39",
                  "updated_at": "yesterday", "deleted_at": null}""";
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(1, 15, "1", "1", "null", "null", odd))));
+        wireMock.listAnswers(okJson(onlyPage(odd)));
 
         GraphQL.post("{ customers { " + ALL_FIELDS + " } }")
                 .body("errors", nullValue())
@@ -200,5 +166,20 @@ class CustomersQueryTest {
                 .body("data.customers.items[0].email", nullValue())
                 .body("data.customers.items[0].createdAt", equalTo("2025-05-02T16:12:39Z"))
                 .body("data.customers.items[0].updatedAt", nullValue());
+    }
+
+    /** Partnero answers {@code partneroPage} (a body); the gateway is asked for every field of {@code customersCall}. */
+    private ValidatableResponse everyFieldWhenPartneroAnswers(String customersCall, String partneroPage) {
+        wireMock.listAnswers(okJson(partneroPage));
+        return GraphQL.post("{ " + customersCall + " { " + ALL_FIELDS + " } }");
+    }
+
+    /** What pageInfo says of where the page stands: its first and last item numbers (null: none), and its neighbours. */
+    private static void assertBoundsAndNeighbours(ValidatableResponse answer, Integer from, Integer to,
+            boolean hasNextPage, boolean hasPreviousPage) {
+        answer.body("data.customers.pageInfo.from", from == null ? nullValue() : equalTo(from))
+                .body("data.customers.pageInfo.to", to == null ? nullValue() : equalTo(to))
+                .body("data.customers.pageInfo.hasNextPage", equalTo(hasNextPage))
+                .body("data.customers.pageInfo.hasPreviousPage", equalTo(hasPreviousPage));
     }
 }

@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
 
 /**
@@ -25,11 +23,9 @@ import partnero.gateway.support.GraphQL;
 @TestProfile(DevUpstreamTest.WithSimulator.class)
 class DevUpstreamTest {
 
-    public static class WithSimulator implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "partnero.dev-upstream.enabled", "true",
+    public static class WithSimulator extends ConfigOverrides {
+        public WithSimulator() {
+            super("partnero.dev-upstream.enabled", "true",
                     "partnero.api.url", "http://localhost:${quarkus.http.test-port}/dev-upstream/v1",
                     "partnero.api.key", "any-key-will-do");
         }

@@ -1,7 +1,6 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,40 +10,27 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /** Retries of transient failures, never of a client's 4xx, and Partnero's Retry-After honoured once within the cap. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class FaultToleranceTest {
+class FaultToleranceTest extends AgainstPartneroStub {
 
     static final String LIST = "{ customers { items { key } } }";
-    static final String OK = page(1, 15, "1", "1", "null", "null", ALICE);
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-    }
 
     @ParameterizedTest(name = "HTTP {0} once, then 200")
     @ValueSource(ints = { 502, 503, 504 })
@@ -53,7 +39,7 @@ class FaultToleranceTest {
 
         GraphQL.post(LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
@@ -62,33 +48,33 @@ class FaultToleranceTest {
 
         GraphQL.post(LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
     void aPersistentOutageIsTriedThreeTimesThenReported() {
-        stubList(aResponse().withStatus(503));
+        wireMock.listAnswers(aResponse().withStatus(503));
 
         GraphQL.post(LIST)
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body("errors[0].extensions.upstreamStatus", equalTo(503));
 
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(3, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @ParameterizedTest(name = "HTTP {0} is not retried")
     @ValueSource(ints = { 400, 401, 403, 404, 422, 500 })
     void clientErrorsAndPlain500sAreNotRetried(int status) {
-        stubList(aResponse().withStatus(status));
+        wireMock.listAnswers(aResponse().withStatus(status));
 
         GraphQL.post(LIST).body("errors[0].extensions.upstreamStatus", equalTo(status));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
     void aRetryAfterBeyondTheCapFailsAtOnceWithRateLimited() {
-        stubList(aResponse().withStatus(429).withHeader("Retry-After", "7"));
+        wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "7"));
 
         long started = System.nanoTime();
         GraphQL.post(LIST)
@@ -97,7 +83,7 @@ class FaultToleranceTest {
 
         // it does not wait the 7 s (a loaded CI machine may need a moment to answer at all)
         assertThat(Duration.ofNanos(System.nanoTime() - started), lessThan(Duration.ofSeconds(5)));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
@@ -108,28 +94,21 @@ class FaultToleranceTest {
         GraphQL.post(LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started), greaterThanOrEqualTo(Duration.ofSeconds(1)));
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
     void aSecond429IsNotWaitedOut() {
-        stubList(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
 
         GraphQL.post(LIST)
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
                 .body("errors[0].extensions.retryAfterSeconds", equalTo(1));
 
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers")));
-    }
-
-    private void stubList(ResponseDefinitionBuilder response) {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(response));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     private void failOnceThen(ResponseDefinitionBuilder failure) {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).inScenario("once")
-                .willReturn(failure).willSetStateTo("failed"));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).inScenario("once").whenScenarioStateIs("failed")
-                .willReturn(okJson(OK)));
+        wireMock.listFailsOnceThenAnswers(failure, okJson(onlyPage(ALICE)));
     }
 }

@@ -1,32 +1,20 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
-
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /**
  * An operator's own field-visibility patterns still hide fields: the gateway replaces SmallRye's
@@ -35,24 +23,18 @@ import partnero.gateway.support.PartneroWireMock;
  * time cannot reach it (Quarkus records the schema bootstrap in static initialization).
  */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
 @TestProfile(FieldVisibilityTest.SurnameHidden.class)
-class FieldVisibilityTest {
+class FieldVisibilityTest extends AgainstPartneroStub {
 
-    public static class SurnameHidden implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.smallrye-graphql.field-visibility", "Customer.surname");
+    public static class SurnameHidden extends ConfigOverrides {
+        public SurnameHidden() {
+            super("quarkus.smallrye-graphql.field-visibility", "Customer.surname");
         }
     }
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    void aliceIsFound() {
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
@@ -61,7 +43,7 @@ class FieldVisibilityTest {
                 .body("data", nullValue())
                 .body("errors[0].extensions.classification", equalTo("ValidationError"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
 
 import java.io.File;
 import java.io.IOException;
@@ -76,7 +76,7 @@ class GracefulShutdownIT {
     @Test
     void aRequestInFlightAtSigtermIsAnsweredBeforeTheProcessExits() throws Exception {
         wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(1, 15, "1", "1", "null", "null", ALICE)).withFixedDelay(3_000)));
+                .willReturn(okJson(onlyPage(ALICE)).withFixedDelay(3_000)));
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> given().port(port)
                 .contentType("application/json").body(Map.of("query", "{ customers { items { key } } }"))
                 .post("/graphql").then().statusCode(200).extract().asString());

@@ -1,6 +1,5 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -8,7 +7,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItems;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.net.URL;
 import java.time.Duration;
@@ -23,14 +23,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.HeadlessChromium;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 /**
@@ -39,13 +37,9 @@ import partnero.gateway.support.PartneroWireMock;
  * runs and its answer shows, and the console and network show no failure on the way.
  */
 @QuarkusIntegrationTest
-@WithTestResource(PartneroWireMock.class)
-class GraphiQLBrowserIT {
+class GraphiQLBrowserIT extends AgainstPartneroStub {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @InjectWireMock
-    WireMockServer wireMock;
 
     @TestHTTPResource("/q/graphql-ui/")
     URL graphiql;
@@ -54,9 +48,7 @@ class GraphiQLBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers"))
-                .willReturn(okJson(page(1, 15, "1", "1", "null", "null", ALICE))));
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
         browser = HeadlessChromium.start();
     }
 
@@ -97,7 +89,7 @@ class GraphiQLBrowserIT {
 
         assertThat("failed requests", browser.failedRequests(), empty());
         assertThat("console errors", browser.consoleErrors(), empty());
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withQueryParam("limit", WireMock.equalTo("15"))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + PartneroWireMock.SERVER_KEY)));
     }

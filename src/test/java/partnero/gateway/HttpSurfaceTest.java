@@ -1,10 +1,6 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,28 +20,22 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /** The HTTP surface: GraphQL over HTTP (POST and GET), the SDL, GraphiQL, introspection and the body limit. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class HttpSurfaceTest {
-
-    @InjectWireMock
-    WireMockServer wireMock;
+class HttpSurfaceTest extends AgainstPartneroStub {
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    void aliceIsFound() {
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
@@ -59,54 +49,38 @@ class HttpSurfaceTest {
 
     @Test
     void aGetWithOperationNameRunsThatOperation() {
-        given().queryParam("query", "query Find { searchCustomer(id: \"customer_123\") { key } }")
-                .queryParam("operationName", "Find")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"));
+        getFindsAlice(given().queryParam("query", "query Find { searchCustomer(id: \"customer_123\") { key } }")
+                .queryParam("operationName", "Find"));
     }
 
     @Test
     void aGetWithOperationNameChoosesAmongSeveralOperations() {
         String document = "query Other { __typename } query Find { searchCustomer(id: \"customer_123\") { key } }";
-        given().queryParam("query", document).queryParam("operationName", "Find")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"))
+        getFindsAlice(given().queryParam("query", document).queryParam("operationName", "Find"))
                 .body("data.__typename", nullValue());
         given().queryParam("query", document).queryParam("operationName", "Other")
                 .when().get("/graphql")
                 .then().statusCode(200)
                 .body("data.__typename", equalTo("Query"));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
 
     @Test
     void aGetCarriesVariablesAndOperationNameAsApolloClientSendsThem() {
-        given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
+        getFindsAlice(given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
                 .queryParam("operationName", "Find")
                 .queryParam("variables", "{\"email\":\"alice.brown+vip@partnero.com\"}")
-                .queryParam("extensions", "{}")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"));
+                .queryParam("extensions", "{}"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
     }
 
     @Test
     void aGetQueryIsDecodedOnceSoPlusAndPercentSurvive() {
-        given().queryParam("query", "{ searchCustomer(email: \"alice.brown+vip@partnero.com\") { key } } # 100% read")
-                .when().get("/graphql")
-                .then().statusCode(200)
-                .body("errors", nullValue())
-                .body("data.searchCustomer.key", equalTo("customer_123"));
+        getFindsAlice(given().queryParam("query", "{ searchCustomer(email: \"alice.brown+vip@partnero.com\") { key } } # 100% read"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withQueryParam("email", WireMock.equalTo("alice.brown+vip@partnero.com")));
     }
 
@@ -117,7 +91,7 @@ class HttpSurfaceTest {
                 .then().statusCode(200)
                 .body("errors[0].message", equalTo("Unknown operation named 'Missing'."))
                 .body("data", nullValue());
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -131,7 +105,7 @@ class HttpSurfaceTest {
                 .when().get("/graphql")
                 .then().statusCode(400)
                 .body("errors[0].message", equalTo("GET /graphql needs a 'query' parameter"));
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -243,6 +217,14 @@ class HttpSurfaceTest {
     void aBodyUnderTheLimitIsServed() {
         GraphQL.post("{ __typename }" + " ".repeat(100_000))
                 .body("data.__typename", notNullValue());
+    }
+
+    /** GET /graphql with the parameters {@code request} carries answers 200, Alice found and no error. */
+    private static ValidatableResponse getFindsAlice(RequestSpecification request) {
+        return request.when().get("/graphql")
+                .then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
     private static String resource(String name) throws IOException {

@@ -1,60 +1,60 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.InjectWireMock;
+import partnero.gateway.support.PartneroStub;
 import partnero.gateway.support.PartneroWireMock;
-import io.quarkus.test.common.ResourceArg;
 
 /**
  * Partnero is reached over HTTPS, as in production. A native executable only speaks TLS if it was built
  * with SSL support (quarkus.ssl.native) and the JDK's security providers made it into the image; this is
- * where either would fail.
+ * where either would fail. Not an {@link partnero.gateway.support.AgainstPartneroStub}: that one brings the
+ * plain HTTP resource, and two resources would both set Partnero's URL.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = PartneroWireMock.class, initArgs = @ResourceArg(name = PartneroWireMock.TLS, value = "true"))
 class HttpsUpstreamIT {
 
     @InjectWireMock
-    WireMockServer wireMock;
+    PartneroStub wireMock;
 
     @BeforeEach
-    void reset() {
+    void startFromAnEmptyPartnero() {
         wireMock.resetAll();
     }
 
     @Test
     void customersAreFetchedOverHttps() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(page(1, 15, "1", "1", "null", "null", ALICE))));
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
 
         GraphQL.post("{ customers { items { key email } } }")
                 .body("errors", nullValue())
                 .body("data.customers.items[0].key", equalTo("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + PartneroWireMock.SERVER_KEY)));
     }
 
     @Test
     void aSearchIsSentOverHttpsWithItsLiteralColon() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+        wireMock.searchFinds(ALICE);
 
         GraphQL.post("{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }")
                 .body("errors", nullValue())

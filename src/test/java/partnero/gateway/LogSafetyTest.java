@@ -1,9 +1,7 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 
@@ -20,28 +18,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 /** Captures everything the gateway logs while every error path is provoked: no key and no email may appear. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class LogSafetyTest {
+class LogSafetyTest extends AgainstPartneroStub {
 
     static final String CLIENT_KEY = "client-key-never-logged-91c2";
     static final String EMAIL = "private.person+tag@secret-domain.example";
     static final String LIST = "query Page { customers(partnerEmail: \"" + EMAIL + "\") { items { key } } }";
     static final String SEARCH = "query Find { searchCustomer(email: \"" + EMAIL + "\") { key } }";
-
-    @InjectWireMock
-    WireMockServer wireMock;
 
     final List<String> lines = new CopyOnWriteArrayList<>();
     final Handler capture = new Handler() {
@@ -66,7 +58,6 @@ class LogSafetyTest {
 
     @BeforeEach
     void captureLogs() {
-        wireMock.resetAll();
         Logger.getLogger("").addHandler(capture);
     }
 
@@ -110,8 +101,8 @@ class LogSafetyTest {
     }
 
     private void provoke(ResponseDefinitionBuilder response) {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(response));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(response));
+        wireMock.listAnswers(response);
+        wireMock.searchAnswers(response);
         GraphQL.postWithKey(CLIENT_KEY, SEARCH);
         GraphQL.postWithKey(CLIENT_KEY, LIST);
         GraphQL.post(SEARCH);

@@ -1,52 +1,36 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
-
-import java.util.Map;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /** A gateway deployed without PARTNERO_API_KEY serves only clients that bring their own key. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
 @TestProfile(NoServerKeyTest.WithoutServerKey.class)
-class NoServerKeyTest {
+class NoServerKeyTest extends AgainstPartneroStub {
 
-    public static class WithoutServerKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("partnero.api.key", "");
+    public static class WithoutServerKey extends ConfigOverrides {
+        public WithoutServerKey() {
+            super("partnero.api.key", "");
         }
     }
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    void aliceIsFound() {
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
@@ -56,7 +40,7 @@ class NoServerKeyTest {
                 .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
                 .body("errors[0].extensions.upstreamStatus", nullValue());
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -65,7 +49,7 @@ class NoServerKeyTest {
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -74,7 +58,7 @@ class NoServerKeyTest {
                 .body("checks[0].status", equalTo("UP"))
                 .body("checks[0].data.key", org.hamcrest.Matchers.startsWith("none configured"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -83,6 +67,6 @@ class NoServerKeyTest {
                 .body("errors", nullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
 }

@@ -1,9 +1,6 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,36 +10,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
 import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 /** What operators and browsers see: health, metrics, content types and CORS. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class OperationsTest {
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-    }
+class OperationsTest extends AgainstPartneroStub {
 
     @Test
     void livenessAndReadinessAreUp() {
@@ -52,14 +37,14 @@ class OperationsTest {
 
     @Test
     void thePartneroCheckProbesWithTheConfiguredKeyAndOneCustomer() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(page(1, 1, "1", "1", "null", "null", ALICE))));
+        wireMock.listAnswers(okJson(page(1, 1, "1", "1", "null", "null", ALICE)));
 
         given().when().get("/q/health/group/partnero").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks[0].name", equalTo("partnero"))
                 .body("checks[0].data.key", equalTo("accepted"));
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withQueryParam("page", WireMock.equalTo("1"))
                 .withQueryParam("limit", WireMock.equalTo("1"))
                 .withHeader("Authorization", WireMock.equalTo("Bearer " + PartneroWireMock.SERVER_KEY)));
@@ -67,7 +52,7 @@ class OperationsTest {
 
     @Test
     void aRejectedKeyMakesThePartneroCheckDown() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(aResponse().withStatus(401)));
+        wireMock.listAnswers(aResponse().withStatus(401));
 
         given().when().get("/q/health/group/partnero").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
@@ -78,7 +63,7 @@ class OperationsTest {
 
     @Test
     void aPartneroOutageLeavesTheGatewayReady() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(aResponse().withStatus(503)));
+        wireMock.listAnswers(aResponse().withStatus(503));
 
         given().when().get("/q/health/group/partnero").then().statusCode(503)
                 .body("checks[0].data.error", equalTo("UPSTREAM_UNAVAILABLE"));
@@ -87,8 +72,8 @@ class OperationsTest {
 
     @Test
     void metricsTimeOperationsAndUpstreamCallsWithoutKeysOrEmails() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(aResponse().withStatus(403)));
+        wireMock.searchFinds(ALICE);
+        wireMock.listAnswers(aResponse().withStatus(403));
 
         GraphQL.postWithKey("client-key-metrics-7f3a",
                 "query FindCustomer { searchCustomer(email: \"alice.brown@partnero.com\") { key } }")
@@ -116,7 +101,7 @@ class OperationsTest {
                 .then().statusCode(415)
                 .body("errors[0].message", containsString("application/json"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -125,12 +110,12 @@ class OperationsTest {
                 .when().post("/graphql")
                 .then().statusCode(415);
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
     void jsonWithACharsetAndApplicationGraphqlAreAccepted() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+        wireMock.searchFinds(ALICE);
 
         given().contentType("application/json; charset=UTF-8")
                 .body("{\"query\": \"{ searchCustomer(id: \\\"customer_123\\\") { key } }\"}")

@@ -1,8 +1,5 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -13,8 +10,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,28 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
 
 /** Hostile or broken requests: refused before any upstream call, with a clear error, and the gateway keeps serving. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class QueryLimitsTest {
-
-    @InjectWireMock
-    WireMockServer wireMock;
+class QueryLimitsTest extends AgainstPartneroStub {
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(page(1, 15, "1", "1", "null", "null", ALICE))));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+    void aliceIsListedAndFound() {
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
@@ -57,7 +45,7 @@ class QueryLimitsTest {
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("60 calls to Partnero; at most 10"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
         stillServing();
     }
 
@@ -67,7 +55,7 @@ class QueryLimitsTest {
                 .body("errors", nullValue())
                 .body("data.a9.items[0].key", equalTo("customer_123"));
 
-        wireMock.verify(10, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(10, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
@@ -78,7 +66,7 @@ class QueryLimitsTest {
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("12 calls"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     @Test
@@ -86,7 +74,7 @@ class QueryLimitsTest {
         GraphQL.post("{ " + "customers { items { key } } ".repeat(20) + "}")
                 .body("errors", nullValue());
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
 
     @Test
@@ -128,7 +116,7 @@ class QueryLimitsTest {
                 .extract().statusCode();
         org.hamcrest.MatcherAssert.assertThat(status, lessThan(500));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
         stillServing();
     }
 
@@ -140,7 +128,7 @@ class QueryLimitsTest {
                 .then().statusCode(lessThan(500))
                 .body("errors[0].message", containsString("p"));
 
-        wireMock.verify(0, anyRequestedFor(anyUrl()));
+        wireMock.verifyNoCall();
     }
 
     private void stillServing() {

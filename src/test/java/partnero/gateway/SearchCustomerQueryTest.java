@@ -2,7 +2,6 @@ package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -12,40 +11,26 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
-import static partnero.gateway.support.PartneroBodies.one;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class SearchCustomerQueryTest {
-
-    static final String SEARCH_PATH = "/v1/customers:search";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-    }
+class SearchCustomerQueryTest extends AgainstPartneroStub {
 
     @Test
     void searchByEmailSendsTheColonLiterallyAndTheEmailIntact() {
-        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(okJson(one(ALICE))));
+        wireMock.searchFinds(ALICE);
 
         GraphQL.post("{ searchCustomer(email: \"alice.brown+vip@partnero.com\") { key email } }")
                 .body("errors", nullValue())
@@ -61,7 +46,7 @@ class SearchCustomerQueryTest {
 
     @Test
     void searchByIdSendsOnlyTheId() {
-        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(okJson(one(BOB_DELETED))));
+        wireMock.searchFinds(BOB_DELETED);
 
         GraphQL.post("{ searchCustomer(id: \"customer_456\") { key deleted deletedAt partnerKey } }")
                 .body("errors", nullValue())
@@ -78,7 +63,7 @@ class SearchCustomerQueryTest {
 
     @Test
     void aOneElementArrayIsTheCustomer() {
-        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(okJson("{\"data\": [" + ALICE + "], \"status\": 1}")));
+        wireMock.searchAnswers(okJson("{\"data\": [" + ALICE + "], \"status\": 1}"));
 
         GraphQL.post("{ searchCustomer(id: \"customer_123\") { key name } }")
                 .body("errors", nullValue())
@@ -89,7 +74,7 @@ class SearchCustomerQueryTest {
     @ParameterizedTest
     @ValueSource(strings = { "{\"data\": null, \"status\": 1}", "{\"data\": [], \"status\": 1}", "{\"status\": 1}" })
     void anEmptyAnswerIsNoMatchWithoutError(String body) {
-        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(okJson(body)));
+        wireMock.searchAnswers(okJson(body));
 
         GraphQL.post("{ searchCustomer(email: \"nobody@example.com\") { key } }")
                 .body("errors", nullValue())
@@ -98,9 +83,9 @@ class SearchCustomerQueryTest {
 
     @Test
     void a404IsNoMatchWithoutError() {
-        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(aResponse().withStatus(404)
+        wireMock.searchAnswers(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"message\": \"Customer not found.\", \"status\": 0}")));
+                .withBody("{\"message\": \"Customer not found.\", \"status\": 0}"));
 
         GraphQL.post("{ searchCustomer(id: \"customer_000\") { key } }")
                 .body("errors", nullValue())
@@ -109,8 +94,7 @@ class SearchCustomerQueryTest {
 
     @Test
     void moreThanOneCustomerForOneSearchIsABadResponse() {
-        wireMock.stubFor(get(urlPathEqualTo(SEARCH_PATH))
-                .willReturn(okJson("{\"data\": [" + ALICE + "," + BOB_DELETED + "], \"status\": 1}")));
+        wireMock.searchAnswers(okJson("{\"data\": [" + ALICE + "," + BOB_DELETED + "], \"status\": 1}"));
 
         GraphQL.post("{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }")
                 .body("data.searchCustomer", nullValue())

@@ -1,15 +1,13 @@
 package partnero.gateway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,44 +19,34 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import partnero.gateway.support.InjectWireMock;
-import partnero.gateway.support.PartneroWireMock;
+import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.ConfigOverrides;
 
 /** With tracing switched on, a request's trace spans the GraphQL operation and the Partnero call, and reaches Partnero. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
 @TestProfile(TracingTest.TracingOn.class)
-class TracingTest {
+class TracingTest extends AgainstPartneroStub {
 
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false");
+    public static class TracingOn extends ConfigOverrides {
+        public TracingOn() {
+            super("quarkus.otel.sdk.disabled", "false");
         }
     }
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     @Inject
     InMemorySpanExporter spans;
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
+    void noSpansAndAliceIsFound() {
         spans.reset();
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+        wireMock.searchFinds(ALICE);
     }
 
     @Test
@@ -68,7 +56,7 @@ class TracingTest {
                 .body(Map.of("query", "query Find { searchCustomer(id: \"customer_123\") { key } }"))
                 .when().post("/graphql").then().statusCode(200);
 
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers:search"))
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH))
                 .withHeader("traceparent", matching("00-" + TRACE_ID + "-[0-9a-f]{16}-01")));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> spansOfTrace().stream()
                 .anyMatch(span -> span.getKind() == SpanKind.CLIENT));

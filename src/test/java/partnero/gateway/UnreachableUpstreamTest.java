@@ -5,13 +5,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
 
 /** Nothing listens where Partnero should be: the connection is refused. */
@@ -19,10 +18,9 @@ import partnero.gateway.support.GraphQL;
 @TestProfile(UnreachableUpstreamTest.PointingAtAClosedPort.class)
 class UnreachableUpstreamTest {
 
-    public static class PointingAtAClosedPort implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("partnero.api.url", "http://127.0.0.1:" + closedPort() + "/v1",
+    public static class PointingAtAClosedPort extends ConfigOverrides {
+        public PointingAtAClosedPort() {
+            super("partnero.api.url", "http://127.0.0.1:" + closedPort() + "/v1",
                     "partnero.api.key", "server-key");
         }
 

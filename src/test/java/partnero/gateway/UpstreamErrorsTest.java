@@ -1,48 +1,32 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.one;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
 
 import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectWireMock;
 import partnero.gateway.support.PartneroWireMock;
 
 /** Each way Partnero can fail, and the error code and message a client sees for it. */
 @QuarkusTest
-@WithTestResource(PartneroWireMock.class)
-class UpstreamErrorsTest {
+class UpstreamErrorsTest extends AgainstPartneroStub {
 
     static final String SEARCH = "{ searchCustomer(id: \"customer_123\") { key } }";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void reset() {
-        wireMock.resetAll();
-    }
 
     @ParameterizedTest(name = "HTTP {0} -> {1}")
     @CsvSource({
@@ -57,7 +41,7 @@ class UpstreamErrorsTest {
             "503, UPSTREAM_UNAVAILABLE",
     })
     void anUpstreamStatusBecomesItsCodeWithTheStatus(int status, String code) {
-        stubList(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        wireMock.listAnswers(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\": \"upstream says no\", \"status\": 0}"));
 
         GraphQL.post("{ customers { items { key } } }")
@@ -70,7 +54,7 @@ class UpstreamErrorsTest {
 
     @Test
     void rateLimitingCarriesRetryAfterSeconds() {
-        stubList(aResponse().withStatus(429).withHeader("Retry-After", "7"));
+        wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "7"));
 
         GraphQL.post("{ customers { items { key } } }")
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
@@ -81,7 +65,7 @@ class UpstreamErrorsTest {
 
     @Test
     void rateLimitingWithoutRetryAfterHasNoRetryAfterSeconds() {
-        stubList(aResponse().withStatus(429));
+        wireMock.listAnswers(aResponse().withStatus(429));
 
         GraphQL.post("{ customers { items { key } } }")
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
@@ -90,7 +74,7 @@ class UpstreamErrorsTest {
 
     @Test
     void anAnswerSlowerThanTheReadTimeoutIsAnUpstreamTimeout() {
-        stubList(okJson(page(1, 15, "1", "1", "null", "null", ALICE)).withFixedDelay(4_000));
+        wireMock.listAnswers(okJson(onlyPage(ALICE)).withFixedDelay(4_000));
 
         GraphQL.post("{ customers { items { key } } }")
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_TIMEOUT"))
@@ -101,7 +85,7 @@ class UpstreamErrorsTest {
     @ParameterizedTest
     @CsvSource({ "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE" })
     void aBrokenConnectionIsUpstreamUnavailable(Fault fault) {
-        stubList(aResponse().withFault(fault));
+        wireMock.listAnswers(aResponse().withFault(fault));
 
         GraphQL.post("{ customers { items { key } } }")
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
@@ -117,7 +101,7 @@ class UpstreamErrorsTest {
             "text/html        | <html><body>Welcome to nginx</body></html>",
     })
     void anUnreadableSuccessIsABadResponse(String contentType, String body) {
-        stubList(aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body));
+        wireMock.listAnswers(aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body));
 
         GraphQL.post("{ customers { items { key } } }")
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_BAD_RESPONSE"))
@@ -127,8 +111,8 @@ class UpstreamErrorsTest {
 
     @Test
     void aFailingSearchLeavesTheCustomersFieldIntact() {
-        stubList(okJson(page(1, 15, "1", "1", "null", "null", ALICE)));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(aResponse().withStatus(503)));
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
+        wireMock.searchAnswers(aResponse().withStatus(503));
 
         GraphQL.post("{ customers { items { key } } searchCustomer(id: \"customer_123\") { key } }")
                 .body("data.customers.items[0].key", equalTo("customer_123"))
@@ -140,8 +124,8 @@ class UpstreamErrorsTest {
 
     @Test
     void aFailingCustomersNullsDataButKeepsEveryError() {
-        stubList(aResponse().withStatus(500));
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(okJson(one(ALICE))));
+        wireMock.listAnswers(aResponse().withStatus(500));
+        wireMock.searchFinds(ALICE);
 
         GraphQL.post("{ customers { items { key } } searchCustomer(id: \"customer_123\") { key } }")
                 .body("data", nullValue())
@@ -151,16 +135,12 @@ class UpstreamErrorsTest {
 
     @Test
     void searchFailuresAreMappedLikeListFailures() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers:search")).willReturn(aResponse().withStatus(403)));
+        wireMock.searchAnswers(aResponse().withStatus(403));
 
         GraphQL.post(SEARCH)
                 .body("data.searchCustomer", nullValue())
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
                 .body("errors[0].extensions.upstreamStatus", equalTo(403));
-    }
-
-    private void stubList(ResponseDefinitionBuilder response) {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(response));
     }
 
     /** Short and free of what must never reach a client: keys, URLs, Java class and package names. */

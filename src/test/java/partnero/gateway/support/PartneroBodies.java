@@ -56,6 +56,11 @@ public final class PartneroBodies {
                 }""".formatted(String.join(",", customers), prev, next, currentPage, from, perPage, to);
     }
 
+    /** The first and only page of the default size (15), holding {@code customers} (at least one). */
+    public static String onlyPage(String... customers) {
+        return page(1, 15, "1", String.valueOf(customers.length), "null", "null", customers);
+    }
+
     public static String pageLink(int page) {
         return "\"https://api.partnero.com/v1/customers?page=" + page + "\"";
     }

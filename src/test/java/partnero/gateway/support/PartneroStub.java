@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
 import static partnero.gateway.support.PartneroBodies.one;
-import static partnero.gateway.support.PartneroBodies.page;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -37,10 +37,23 @@ public class PartneroStub extends WireMockServer {
         stubFor(get(urlPathEqualTo(SEARCH_PATH)).willReturn(response));
     }
 
+    /** {@code GET /customers} fails once with {@code failure}, then answers {@code recovery} from then on. */
+    public void listFailsOnceThenAnswers(ResponseDefinitionBuilder failure, ResponseDefinitionBuilder recovery) {
+        stubFor(get(urlPathEqualTo(LIST_PATH)).inScenario("fails once")
+                .willReturn(failure).willSetStateTo("failed"));
+        stubFor(get(urlPathEqualTo(LIST_PATH)).inScenario("fails once").whenScenarioStateIs("failed")
+                .willReturn(recovery));
+    }
+
+    /** {@code GET /customers:search} finds {@code customer}. */
+    public void searchFinds(String customer) {
+        searchAnswers(okJson(one(customer)));
+    }
+
     /** The standard program: a first (and last) page of Alice and Bob (soft-deleted); a search finds Alice. */
     public void servesTheStandardCustomers() {
-        listAnswers(okJson(page(1, 15, "1", "2", "null", "null", ALICE, BOB_DELETED)));
-        searchAnswers(okJson(one(ALICE)));
+        listAnswers(okJson(onlyPage(ALICE, BOB_DELETED)));
+        searchFinds(ALICE);
     }
 
     /** Nothing at all reached Partnero. */

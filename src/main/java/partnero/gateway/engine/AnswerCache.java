@@ -67,13 +67,17 @@ class AnswerCache {
         return store.get(key);
     }
 
-    /** Keeps the answer if it is complete; call it where the request's Partnero use is known. */
-    void keepIfComplete(String key, RequestFacts facts, ExecutionResult result, byte[] body) {
+    /**
+     * Keeps the answer if it is complete, until the oldest Partnero data it was built from expires.
+     *
+     * @param oldestDataMillis when that data was fetched ({@link UpstreamUse#oldestDataMillis()};
+     *        {@code Long.MAX_VALUE} when the answer used none, which then lives one ttl from now)
+     */
+    void keepIfComplete(String key, RequestFacts facts, ExecutionResult result, byte[] body, long oldestDataMillis) {
         if (!facts.cacheable() || !result.getErrors().isEmpty() || !result.isDataPresent() || result.getData() == null) {
             return;
         }
-        long now = System.currentTimeMillis();
-        long builtFrom = Math.min(now, UpstreamUse.oldestDataMillis());
+        long builtFrom = Math.min(System.currentTimeMillis(), oldestDataMillis);
         store.put(key, new StoredAnswer(body, facts.operationName(), builtFrom + ttlMillis));
     }
 

@@ -31,6 +31,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import partnero.gateway.apikey.ApiKeyResolver;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
+import partnero.gateway.observability.UpstreamUse;
 
 /**
  * {@code GET} and {@code POST /graphql}: where a GraphQL request enters the gateway. It reads the
@@ -106,7 +107,8 @@ class GraphQLEndpoint {
                 @Override
                 public void write(ExecutionResponse response) {
                     byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-                    key.ifPresent(k -> answers.keepIfComplete(k, facts, response.getExecutionResult(), body));
+                    key.ifPresent(k -> answers.keepIfComplete(k, facts, response.getExecutionResult(), body,
+                            UpstreamUse.oldestDataMillis()));
                     Handler.write(ctx, mediaType.get(), Buffer.buffer(body));
                 }
 

@@ -26,6 +26,15 @@ final class RequestFacts {
     private boolean cacheable;
     private String operationName = "anonymous";
 
+    RequestFacts() {
+    }
+
+    /** Facts known beforehand (tests of the answer cache). */
+    RequestFacts(boolean cacheable, String operationName) {
+        this.cacheable = cacheable;
+        this.operationName = operationName;
+    }
+
     /** Called by the engine once the operation to run is known. */
     void learn(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();

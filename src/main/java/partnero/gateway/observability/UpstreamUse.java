@@ -1,6 +1,9 @@
 package partnero.gateway.observability;
 
+import java.util.Optional;
+
 import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 
 /**
  * What one GraphQL request took from Partnero: how many calls it made (attempts, retries included;
@@ -20,7 +23,9 @@ public final class UpstreamUse {
 
     /** A new record for the current request. */
     public static void start() {
-        ContextLocals.put(KEY, new UpstreamUse());
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(KEY, new UpstreamUse());
+        }
     }
 
     /** One more attempt on Partnero for the current request; a no-op outside a request. */
@@ -43,7 +48,8 @@ public final class UpstreamUse {
         return current().map(use -> use.oldestDataMillis).orElse(Long.MAX_VALUE);
     }
 
-    private static java.util.Optional<UpstreamUse> current() {
-        return ContextLocals.get(KEY);
+    /** The current request's record; none outside a request (no duplicated Vert.x context), where all of this is a no-op. */
+    private static Optional<UpstreamUse> current() {
+        return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(KEY) : Optional.empty();
     }
 }

@@ -72,6 +72,11 @@ final class DataCache<K, V> {
         });
     }
 
+    /** Runs pending evictions now (Caffeine runs them on its own schedule otherwise); for tests. */
+    void cleanUp() {
+        cache.synchronous().cleanUp();
+    }
+
     /** Fetches without caching, and says the data is fresh. */
     static <V> Uni<V> uncached(Supplier<Uni<V>> load) {
         return load.get().invoke(value -> UpstreamUse.usedDataFetchedAt(System.currentTimeMillis()));

@@ -11,16 +11,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
-import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
+import partnero.gateway.support.TestConfig;
 
 /**
  * The call policy on its own, with attempts that fail as told: what is retried, what is not, the one
@@ -127,16 +122,9 @@ class CallPolicyTest {
 
     /** A policy of its own (its own breaker), from the defaults plus these settings. */
     private static CallPolicy policy(Map<String, String> settings) {
-        GatewayConfig config = new SmallRyeConfigBuilder()
-                .withMapping(GatewayConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()) // "10s" and "16M", as Quarkus reads them
-                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-                .withDefaultValues(Map.of("partnero.cache.enabled", "false", "partnero.cache.ttl", "30s",
-                        "partnero.cache.max-size", "10", "partnero.retry.initial-backoff", "1ms"))
-                .withSources(new PropertiesConfigSource(settings, "test", 500))
-                .build()
-                .getConfigMapping(GatewayConfig.class);
-        return new CallPolicy(config, "call-policy-test-" + System.nanoTime());
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.putIfAbsent("partnero.retry.initial-backoff", "1ms");
+        return new CallPolicy(TestConfig.gatewayConfig(all), "call-policy-test-" + System.nanoTime());
     }
 
     /** A call whose first {@code times} attempts fail with {@code failure}, and the next ones answer; all are counted. */

@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# Throughput, latency and memory of the gateway against a Partnero stand-in, as the README reports them.
+# Throughput, latency and memory of the gateway against a Partnero stand-in, next to the Apollo Server
+# peer and the stand-in itself (the ceiling), as the README reports them.
 #
-#   bench/run.sh                 # JVM jar, and the native executable if target/ has one
+#   bench/run.sh                       # Apollo, the JVM jar, and the native executable if target/ has one
 #   RUNS=5 DURATION=10 bench/run.sh
-#   SOAK=1 bench/run.sh          # adds a 10-minute soak per artifact, RSS sampled every 30 s
-#   KINDS=native bench/run.sh    # only one of the artifacts (default: "jvm native")
+#   KINDS="jvm native" bench/run.sh    # some of them only (default: "apollo jvm native")
+#   SOAK=1 bench/run.sh                # then 10 minutes per artifact under distinct and repeated requests
+#                                      # (rotating variables and client keys, limit 250 too), RSS and
+#                                      # throughput every 10 s, default heap and a 256 MiB heap; plots
 #
 # What it does, on a Debian-like machine with two or more cores:
-#   - installs wrk and nginx from the package manager if they are missing (root or sudo);
+#   - installs wrk, nginx and gnuplot from the package manager if they are missing (root or sudo);
 #   - builds target/quarkus-app/quarkus-run.jar if it is missing (./mvnw package -DskipTests);
+#   - copies the Apollo Server peer (../shared/peers/apollo, or APOLLO_SRC) to APOLLO_DIR and runs
+#     npm ci there once (its node_modules never land in the source);
 #   - serves two static Partnero answers with nginx (bench/upstream/), which needs a bearer token and
 #     sends Cache-Control: no-cache like Partnero, and measures that stand-in directly: the ceiling;
-#   - runs the gateway pinned to CPU 0 (taskset), with wrk and nginx pinned to CPU 1, and measures
-#     customers(page: 1, limit: 15) with every field and searchCustomer(email:), cache off and on:
-#     64 connections, a warm-up, then RUNS runs of DURATION seconds; every answer is checked (a 200
-#     with "errors" counts as a failure); medians with min-max;
-#   - reads the gateway's RSS after its first answer, after 10 s of load and after all the load.
+#   - runs each gateway pinned to CPU 0 (taskset), with wrk and nginx pinned to CPU 1, 64 connections,
+#     every answer checked (bench/check.lua: a 200 with "errors" counts as a failure), a warm-up, then
+#     RUNS runs of DURATION seconds, medians with min-max, in these scenarios:
+#       cold    a freshly started process, default settings, distinct requests, first COLD seconds
+#       hits    default settings, the same request repeated: answered from the answer cache
+#       engine  answer cache off, data cache on: the GraphQL engine runs, Partnero is not called
+#       misses  all caches off: every request reaches Partnero
+#       mix     default settings, every request with other variables (pages, limits, filters)
+#     (Apollo has no cache: its one configuration is compared with every scenario);
+#   - reports each figure as a ratio to Apollo's and to the ceiling in the same run, and the
+#     gateway's RSS after its first answer and after the load.
 # Startup time and RSS after the first answer: bench/startup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +36,11 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-60}  # one core: the JIT compilers still take 5-8 % of it after 90 s
 CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
-KINDS=${KINDS:-jvm native}
+KINDS=${KINDS:-apollo jvm native}
+COLD=${COLD:-30}
+NATIVE_WARMUP=${NATIVE_WARMUP:-15} # no JIT to wait for
+APOLLO_SRC=${APOLLO_SRC:-../shared/peers/apollo}
+APOLLO_DIR=${APOLLO_DIR:-${TMPDIR:-/tmp}/partnero-bench-apollo}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
@@ -36,15 +51,15 @@ LOAD_CPU=1
 
 need() {
     local missing=()
-    for tool in wrk nginx taskset curl python3; do
+    for tool in wrk nginx taskset curl python3 gnuplot; do
         command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing+=("$tool")
     done
     if ((${#missing[@]})); then
         local sudo=""
         [ "$(id -u)" -eq 0 ] || sudo=sudo
-        echo "installing: wrk nginx-light (for ${missing[*]})"
+        echo "installing: wrk nginx-light gnuplot-nox (for ${missing[*]})"
         $sudo apt-get update -qq
-        $sudo apt-get install -y -qq wrk nginx-light util-linux curl python3 >/dev/null
+        $sudo apt-get install -y -qq wrk nginx-light gnuplot-nox util-linux curl python3 >/dev/null
     fi
     [ "$(nproc)" -ge 2 ] || { echo "the benchmark pins the gateway and the load to different cores: it needs 2" >&2; exit 1; }
 }
@@ -77,38 +92,57 @@ stop_upstream() {
     wait "$UPSTREAM_PID" 2>/dev/null || true
 }
 
-# wrk URL BODY EXPECT AUTH SECONDS -> the RESULT line
+# wrk URL SECONDS [VAR=value ...] -> the RESULT line; the variables go to bench/check.lua
 load() {
-    BODY=$2 EXPECT=$3 AUTH=$4 taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d"$5"s --latency \
-        -s bench/check.lua "$1" | grep '^RESULT'
+    local url=$1 seconds=$2
+    shift 2
+    env "$@" taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d"$seconds"s --latency -s bench/check.lua "$url" | grep '^RESULT'
 }
 
-# scenario NAME URL BODY EXPECT AUTH -> one table row
-scenario() {
-    local name=$1 url=$2 body=$3 expect=$4 auth=$5 results=()
-    load "$url" "$body" "$expect" "$auth" "$WARMUP" >/dev/null
+# measure KIND SCENARIO QUERY WARMUP URL [VAR=value ...]: a warm-up, RUNS runs, one row of results.tsv
+measure() {
+    local kind=$1 scenario=$2 query=$3 warmup=$4 url=$5 results=()
+    shift 5
+    [ "$warmup" -gt 0 ] && load "$url" "$warmup" "$@" >/dev/null
     for _ in $(seq "$RUNS"); do
-        results+=("$(load "$url" "$body" "$expect" "$auth" "$DURATION")")
+        results+=("$(load "$url" "$DURATION" "$@")")
     done
-    printf '%s\n' "${results[@]}" >> "$OUT/raw.txt"
-    local rps p50 p99 failures
-    rps=$(printf '%s\n' "${results[@]}" | field rps | stats)
-    p50=$(printf '%s\n' "${results[@]}" | field p50_ms | stats)
-    p99=$(printf '%s\n' "${results[@]}" | field p99_ms | stats)
-    failures=$(printf '%s\n' "${results[@]}" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(failures|socket_errors)=/) { split($i, kv, "="); n += kv[2] } } END { print n + 0 }')
-    printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$failures" | tee -a "$OUT/results.md"
+    record "$kind" "$scenario" "$query" "${results[@]}"
 }
 
-start_gateway() { # artifact-kind cache-enabled
+# record KIND SCENARIO QUERY RESULT... -> results.tsv: kind scenario query rps min max p50 p99 failures runs
+record() {
+    local kind=$1 scenario=$2 query=$3
+    shift 3
+    printf '%s\n' "$@" | sed "s/^/$kind $scenario $query /" >> "$OUT/raw.txt"
+    local rps p50 p99 failures
+    rps=$(printf '%s\n' "$@" | field rps | stats)
+    p50=$(printf '%s\n' "$@" | field p50_ms | stats)
+    p99=$(printf '%s\n' "$@" | field p99_ms | stats)
+    failures=$(printf '%s\n' "$@" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(failures|socket_errors)=/) { split($i, kv, "="); n += kv[2] } } END { print n + 0 }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$scenario" "$query" "$rps" "$p50" "$p99" "$failures" | tee -a "$OUT/results.tsv"
+}
+
+# start_gateway KIND NAME [VAR=value ...]: the gateway (jvm, native) or the Apollo peer, on CPU 0
+start_gateway() {
+    local kind=$1 name=$2
+    shift 2
     GATEWAY_PORT=$(free_port)
     local cmd
-    if [ "$1" = native ]; then cmd=("$NATIVE"); else cmd=("$JAVA" -jar "$JAR"); fi
-    QUARKUS_HTTP_PORT=$GATEWAY_PORT PARTNERO_API_URL="http://127.0.0.1:$UPSTREAM_PORT/v1" PARTNERO_API_KEY=bench-key \
-        PARTNERO_CACHE_ENABLED=$2 taskset -c $GATEWAY_CPU "${cmd[@]}" > "$OUT/gateway-$1-cache-$2.log" 2>&1 &
+    case $kind in
+        native) cmd=("$NATIVE" ${NATIVE_OPTS:-}) ;;
+        jvm) cmd=("$JAVA" ${JAVA_OPTS:-} -jar "$JAR") ;;
+        apollo) cmd=(node "$APOLLO_DIR/server.js") ;;
+    esac
+    env QUARKUS_HTTP_PORT="$GATEWAY_PORT" PORT="$GATEWAY_PORT" NODE_ENV=production \
+        PARTNERO_API_URL="http://127.0.0.1:$UPSTREAM_PORT/v1" PARTNERO_API_KEY=bench-key "$@" \
+        taskset -c $GATEWAY_CPU "${cmd[@]}" > "$OUT/$name.log" 2>&1 &
     GATEWAY_PID=$!
-    until curl -sf -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready"; do
-        kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "the gateway died; see $OUT/gateway-$1-cache-$2.log" >&2; exit 1; }
-        sleep 0.2
+    GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT/graphql"
+    [ "$kind" = apollo ] && GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT/"
+    until curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query": "{ __typename }"}' "$GATEWAY_URL"; do
+        kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
+        sleep 0.1
     done
 }
 
@@ -117,77 +151,117 @@ stop_gateway() {
     wait "$GATEWAY_PID" 2>/dev/null || true
 }
 
-# RSS after the first correct customers answer, and after the first 10 s of load (part of the warm-up)
-rss_early() {
-    local kind=$1 cache=$2 url=$3 answer
-    answer=$(curl -s "$url" -H 'Content-Type: application/json' -d "$CUSTOMERS")
-    case $answer in *"$CUSTOMERS_EXPECT"*) ;; *) echo "wrong first answer: $answer" >&2; exit 1 ;; esac
-    local first
-    first=$(rss_mib "$GATEWAY_PID")
-    load "$url" "$CUSTOMERS" "$CUSTOMERS_EXPECT" "" 10 >/dev/null
-    echo "RSS of the $kind gateway (cache $cache): $first MiB after the first answer, $(rss_mib "$GATEWAY_PID") MiB after 10 s of load" \
-        | tee -a "$OUT/rss.txt"
-}
-
 rss_mib() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
-CUSTOMERS='{"query": "{ customers(page: 1, limit: 15) { items { key email name surname partnerKey deleted createdAt updatedAt deletedAt } pageInfo { currentPage perPage from to hasNextPage hasPreviousPage } } }"}'
+first_answer() { # checks the first customers answer and notes the RSS after it
+    local answer
+    answer=$(curl -s "$GATEWAY_URL" -H 'Content-Type: application/json' -d "$CUSTOMERS")
+    case $answer in *"$CUSTOMERS_EXPECT"*) ;; *) echo "wrong first answer from $1: $answer" >&2; exit 1 ;; esac
+    echo "$1: $(rss_mib "$GATEWAY_PID") MiB after the first answer" >> "$OUT/rss.txt"
+}
+
+DOCUMENT='{ customers(page: 1, limit: 15) { items { key email name surname partnerKey deleted createdAt updatedAt deletedAt } pageInfo { currentPage perPage from to hasNextPage hasPreviousPage } } }'
+CUSTOMERS="{\"query\": \"$DOCUMENT\"}"
 CUSTOMERS_EXPECT='"hasNextPage":true'
+PAGES='query Page($page: Int, $limit: Int, $partnerKey: String) { customers(page: $page, limit: $limit, partnerKey: $partnerKey) { items { key email name surname partnerKey deleted createdAt updatedAt deletedAt } pageInfo { currentPage perPage from to hasNextPage hasPreviousPage } } }'
 SEARCH='{"query": "{ searchCustomer(email: \"customer1@example.com\") { key email name surname partnerKey deleted createdAt updatedAt deletedAt } }"}'
 SEARCH_EXPECT='"key":"customer_001"'
+
+# the scenarios of one kind; Apollo has one configuration, so it runs cold, misses (both queries) and mix
+run_kind() {
+    local kind=$1 warmup=$WARMUP
+    [ "$kind" = native ] && warmup=$NATIVE_WARMUP
+    local customers=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT") search=(BODY="$SEARCH" EXPECT="$SEARCH_EXPECT")
+    local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1)
+
+    start_gateway "$kind" "$kind-default"
+    first_answer "$kind"
+    record "$kind" cold customers "$(load "$GATEWAY_URL" "$COLD" "${mix[@]}")"
+    if [ "$kind" = apollo ]; then
+        measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+        measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
+        echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load" >> "$OUT/rss.txt"
+        stop_gateway
+        return
+    fi
+    measure "$kind" hits customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+    measure "$kind" hits search "$warmup" "$GATEWAY_URL" "${search[@]}"
+    measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
+    echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (default settings)" >> "$OUT/rss.txt"
+    stop_gateway
+
+    start_gateway "$kind" "$kind-engine" PARTNERO_ANSWER_CACHE_ENABLED=false
+    measure "$kind" engine customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+    measure "$kind" engine search "$warmup" "$GATEWAY_URL" "${search[@]}"
+    stop_gateway
+
+    start_gateway "$kind" "$kind-misses" PARTNERO_CACHE_ENABLED=false
+    measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+    measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
+    echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (caches off)" >> "$OUT/rss.txt"
+    stop_gateway
+}
+
+prepare_apollo() {
+    [ -f "$APOLLO_SRC/server.js" ] || { echo "no Apollo peer at $APOLLO_SRC (set APOLLO_SRC): skipping it" >&2; return 1; }
+    command -v node >/dev/null || { echo "no node: skipping the Apollo peer" >&2; return 1; }
+    mkdir -p "$APOLLO_DIR"
+    cp "$APOLLO_SRC"/server.js "$APOLLO_SRC"/package.json "$APOLLO_SRC"/package-lock.json "$APOLLO_DIR"/
+    [ -d "$APOLLO_DIR/node_modules" ] || (cd "$APOLLO_DIR" && npm ci --no-audit --no-fund --silent)
+}
+
+# 10 minutes under load, in 10 s steps: throughput and RSS of each step (soak-<name>.tsv)
+soak() {
+    local kind=$1 name=$2
+    shift 2
+    start_gateway "$kind" "soak-$name" "$@"
+    first_answer "soak-$name"
+    : > "$OUT/soak-$name.tsv"
+    for step in $(seq 1 60); do
+        local result
+        result=$(load "$GATEWAY_URL" 10 BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1 REPEAT=1 HEAVY=1 KEYS=7)
+        printf '%d\t%s\t%s\t%s\n' "$((step * 10))" "$(echo "$result" | field rps)" "$(rss_mib "$GATEWAY_PID")" \
+            "$(echo "$result" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(failures|socket_errors)=/) { split($i, kv, "="); n += kv[2] } } END { print n + 0 }')" \
+            >> "$OUT/soak-$name.tsv"
+    done
+    if grep -q OutOfMemoryError "$OUT/soak-$name.log"; then echo "soak $name: OutOfMemoryError" | tee -a "$OUT/rss.txt"; fi
+    stop_gateway
+}
 
 main() {
     need
     [[ " $KINDS " != *" jvm "* ]] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
     mkdir -p "$OUT"
     : > "$OUT/raw.txt"
-    {
-        echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB;"
-        echo "$RUNS runs of ${DURATION} s after ${WARMUP} s of warm-up, $CONNECTIONS connections; gateway on CPU $GATEWAY_CPU, wrk and nginx on CPU $LOAD_CPU. $(date -u +%F)."
-        echo
-        echo '| scenario | requests/s | p50 ms | p99 ms | failures |'
-        echo '| --- | --- | --- | --- | --- |'
-    } | tee "$OUT/results.md"
+    : > "$OUT/rss.txt"
+    : > "$OUT/results.tsv"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB;" \
+        "$RUNS runs of ${DURATION} s after ${WARMUP} s of warm-up (native: ${NATIVE_WARMUP} s), $CONNECTIONS connections;" \
+        "gateway on CPU $GATEWAY_CPU, wrk and nginx on CPU $LOAD_CPU. $(date -u +%F)." > "$OUT/machine.txt"
 
     start_upstream
     trap 'stop_gateway 2>/dev/null; stop_upstream' EXIT
-    scenario "Partnero stand-in directly (ceiling): GET /v1/customers" "http://127.0.0.1:$UPSTREAM_PORT/v1/customers" \
-        "" '"current_page"' "Bearer bench-key"
+    measure ceiling direct customers 10 "http://127.0.0.1:$UPSTREAM_PORT/v1/customers" EXPECT='"current_page"' AUTH="Bearer bench-key"
 
     local kinds=()
+    [[ " $KINDS " == *" apollo "* ]] && prepare_apollo && kinds+=(apollo)
     [[ " $KINDS " == *" jvm "* ]] && kinds+=(jvm)
     [[ " $KINDS " == *" native "* ]] && [ -n "$NATIVE" ] && [ -x "$NATIVE" ] && kinds+=(native)
     for kind in "${kinds[@]}"; do
-        for cache in false true; do
-            start_gateway "$kind" "$cache"
-            local url="http://127.0.0.1:$GATEWAY_PORT/graphql"
-            rss_early "$kind" "$cache" "$url"
-            scenario "$kind, cache $([ "$cache" = true ] && echo on || echo off): customers" "$url" "$CUSTOMERS" "$CUSTOMERS_EXPECT" ""
-            scenario "$kind, cache $([ "$cache" = true ] && echo on || echo off): searchCustomer(email:)" "$url" "$SEARCH" "$SEARCH_EXPECT" ""
-            echo "RSS of the $kind gateway after this load (cache $cache): $(rss_mib "$GATEWAY_PID") MiB" | tee -a "$OUT/rss.txt"
-            if [ "$SOAK" = 1 ] && [ "$cache" = false ]; then
-                soak "$kind" "$url"
-            fi
-            stop_gateway
+        run_kind "$kind"
+    done
+    if [ "$SOAK" = 1 ]; then
+        for kind in "${kinds[@]}"; do
+            case $kind in
+                jvm) soak jvm jvm; JAVA_OPTS="${JAVA_OPTS:-} -Xmx256m" soak jvm jvm-xmx256m ;;
+                native) soak native native; NATIVE_OPTS="${NATIVE_OPTS:-} -Xmx256m" soak native native-xmx256m ;;
+            esac
         done
-    done
-    echo
-    cat "$OUT/rss.txt"
+    fi
+    python3 bench/report.py "$OUT" | tee "$OUT/results.md"
+    gnuplot -e "out='$OUT'" bench/plot.gp 2>/dev/null && echo "plots in $OUT/*.png"
     echo "Results in $OUT/results.md, every run in $OUT/raw.txt."
-}
-
-soak() { # 10 minutes at full load, RSS every 30 s
-    local kind=$1 url=$2
-    BODY=$CUSTOMERS EXPECT=$CUSTOMERS_EXPECT taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d600s \
-        -s bench/check.lua "$url" > "$OUT/soak-$kind.txt" &
-    local wrk_pid=$!
-    for i in $(seq 0 20); do
-        echo "$((i * 30)) s: $(rss_mib "$GATEWAY_PID") MiB" | tee -a "$OUT/soak-$kind-rss.txt"
-        sleep 30 || true
-        kill -0 "$wrk_pid" 2>/dev/null || break
-    done
-    wait "$wrk_pid" || true
-    grep '^RESULT' "$OUT/soak-$kind.txt" | tee -a "$OUT/soak-$kind-rss.txt"
 }
 
 main "$@"

@@ -4,12 +4,15 @@
  * packages. Each piece, what it replaces, why, and what to re-check when Quarkus is upgraded (the
  * tests named fail when what a piece relies on changes):
  * <ul>
- * <li>{@link partnero.gateway.engine.GetRequests}: {@code GET /graphql}, a Vert.x route in front of
- * Quarkus' own. Quarkus 3.33's {@code SmallRyeGraphQLExecutionHandler} takes the operation name from
- * the {@code query} parameter and decodes parameters twice. Extends Quarkus'
- * {@code SmallRyeGraphQLAbstractHandler} for request scope and identity. Re-check: whether Quarkus
- * fixed its GET reading (then delete this class); that abstract handler's constructor and
- * {@code getMetaData}. Tests: {@code HttpSurfaceTest} (GET with operationName, variables, + and %).</li>
+ * <li>{@link partnero.gateway.engine.GraphQLEndpoint}: {@code GET} and {@code POST /graphql}, a Vert.x
+ * route in front of Quarkus' own (SmallRyeGraphQLExecutionHandler), so that whole answers can be kept
+ * and served by the {@link partnero.gateway.engine.AnswerCache} (Quarkus' handler writes its answers
+ * itself), and because Quarkus 3.33 reads GET wrongly (operation name taken from the query, parameters
+ * decoded twice). It extends Quarkus' {@code SmallRyeGraphQLAbstractHandler} for request scope and
+ * identity and runs SmallRye's {@code ExecutionService} as Quarkus does. Re-check: that abstract
+ * handler's constructor and {@code getMetaData}; what Quarkus' handler does that this one must too
+ * (media types, body reading, status codes); whether Quarkus fixed its GET reading. Tests:
+ * {@code HttpSurfaceTest}, {@code OperationsTest}, {@code QueryLimitsTest}, {@code AnswerCacheTest}.</li>
  * <li>{@link partnero.gateway.engine.RecordFieldFetchers} ({@code DataFetcherService}, found through
  * {@code META-INF/services}): fields of {@link partnero.gateway.engine.AccessorFields} records read by
  * their accessor instead of SmallRye's per-field context; SmallRye still converts what it would

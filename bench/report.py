@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""The benchmark's table: every measured row of OUT/results.tsv with its ratios to the Apollo peer and
+to the ceiling measured in the same run, as markdown; also OUT/throughput.dat for bench/plot.gp."""
+import sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+rows = [line.split("\t") for line in (out / "results.tsv").read_text().splitlines() if line.strip()]
+
+
+def median(rps):
+    return float(rps.split(" ")[0])
+
+
+by_key = {(kind, scenario, query): row for row in rows for kind, scenario, query in [row[:3]]}
+ceiling = next((median(row[3]) for row in rows if row[0] == "ceiling"), None)
+# Apollo has no cache: its one configuration is the comparison for hits, engine runs and misses
+apollo_scenario = {"cold": "cold", "mix": "mix", "hits": "misses", "engine": "misses", "misses": "misses"}
+names = {"direct": "Partnero stand-in directly (the ceiling)", "cold": "cold: first {COLD} s of a fresh process, distinct requests",
+         "hits": "answer-cache hits (the same request)", "engine": "engine runs (answer cache off, data cache on)",
+         "misses": "misses (all caches off)", "mix": "mix (other variables every request)"}
+
+print((out / "machine.txt").read_text().strip() if (out / "machine.txt").exists() else "")
+print()
+print("| artifact | scenario | query | requests/s | x Apollo | % of ceiling | p50 ms | p99 ms | failures |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+plot = []
+for kind, scenario, query, rps, p50, p99, failures in rows:
+    apollo = by_key.get(("apollo", apollo_scenario.get(scenario, scenario), query))
+    versus = "" if kind in ("apollo", "ceiling") or apollo is None else f"{median(rps) / median(apollo[3]):.1f}x"
+    share = "" if ceiling is None else f"{100 * median(rps) / ceiling:.1f} %"
+    name = names.get(scenario, scenario).replace("{COLD}", "30")
+    print(f"| {kind} | {name} | {query} | {rps} | {versus} | {share} | {p50} | {p99} | {failures} |")
+    if query == "customers":
+        plot.append(f'"{kind} {scenario}"\t{median(rps)}')
+(out / "throughput.dat").write_text("\n".join(plot) + "\n")
+
+rss = out / "rss.txt"
+if rss.exists() and rss.read_text().strip():
+    print()
+    print("Resident memory (RSS):")
+    print()
+    for line in rss.read_text().splitlines():
+        print(f"- {line}")
+
+soaks = sorted(out.glob("soak-*.tsv"))
+if soaks:
+    print()
+    print("| soak (10 min, distinct and repeated requests, 7 client keys, limit up to 250) | requests/s first / last minute | RSS first / last minute (MiB) | RSS max | failures |")
+    print("| --- | --- | --- | --- | --- |")
+    for soak in soaks:
+        steps = [line.split("\t") for line in soak.read_text().splitlines() if line.strip()]
+        if len(steps) < 12:
+            continue
+        first, last = steps[:6], steps[-6:]
+        avg = lambda part, i: sum(float(s[i]) for s in part) / len(part)
+        print(f"| {soak.stem[5:]} | {avg(first, 1):.0f} / {avg(last, 1):.0f} | {avg(first, 2):.0f} / {avg(last, 2):.0f} | "
+              f"{max(int(s[2]) for s in steps)} | {sum(int(s[3]) for s in steps)} |")

@@ -8,22 +8,25 @@ set style data histograms
 set style fill solid 0.8 border -1
 set boxwidth 0.8
 set xtics rotate by -35 left
-set ylabel "requests/s"
+set ylabel "requests/s (log scale)"
+set logscale y
 set grid ytics
 unset key
 plot out."/throughput.dat" using 2:xtic(1) linecolor rgb "#3a6ea5"
 
-set output out."/soak.png"
-set title "10-minute soak: RSS (lines) and requests/s (points) every 10 s"
-unset style
-set style data linespoints
-set xtics norotate
-set xlabel "seconds"
-set ylabel "RSS, MiB"
-set y2label "requests/s"
-set y2tics
-set ytics nomirror
-set key outside right
 files = system("ls ".out."/soak-*.tsv 2>/dev/null")
-plot for [f in files] f using 1:3 with lines linewidth 2 title "RSS ".substr(f, strlen(out) + 7, strlen(f) - 4), \
-     for [f in files] f using 1:2 axes x1y2 with points pointtype 7 pointsize 0.5 title "req/s ".substr(f, strlen(out) + 7, strlen(f) - 4)
+if (strlen(files) > 0) {
+    set output out."/soak.png"
+    set title "10-minute soak: RSS (lines) and requests/s (points) every 10 s"
+    unset style
+    set style data linespoints
+    set xtics norotate
+    set xlabel "seconds"
+    set ylabel "RSS, MiB"
+    set y2label "requests/s"
+    set y2tics
+    set ytics nomirror
+    set key outside right
+    plot for [f in files] f using 1:3 with lines linewidth 2 title "RSS ".substr(f, strlen(out) + 7, strlen(f) - 4), \
+         for [f in files] f using 1:2 axes x1y2 with points pointtype 7 pointsize 0.5 title "req/s ".substr(f, strlen(out) + 7, strlen(f) - 4)
+}

@@ -42,7 +42,8 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         if (body == null || body.isBlank()) {
             throw new BadRequest("POST /graphql needs a JSON body with a 'query'");
         }
-        JsonObject json = jsonObject("the body", RAW_WHITESPACE.matcher(body).replaceAll(" "));
+        boolean rawWhitespace = body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0 || body.indexOf('\t') >= 0;
+        JsonObject json = jsonObject("the body", rawWhitespace ? RAW_WHITESPACE.matcher(body).replaceAll(" ") : body);
         return of("POST /graphql needs a 'query'", string(json, "query"), string(json, "operationName"),
                 object(json, "variables"), object(json, "extensions"));
     }

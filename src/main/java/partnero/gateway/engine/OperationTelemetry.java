@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
@@ -38,6 +39,9 @@ public class OperationTelemetry implements EventingService {
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
 
     private static volatile MeterRegistry registry;
+    /** The timers by operation and outcome; bounded like the names the registry accepts ({@link OperationNames}). */
+    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
+    private static final int MAX_TIMERS = 512;
 
     @Override
     public String getConfigKey() {
@@ -71,12 +75,20 @@ public class OperationTelemetry implements EventingService {
     }
 
     private static void record(String operation, String outcome, Duration duration, int upstreamCalls, Set<String> codes) {
-        Timer.builder(TIMER)
-                .description("GraphQL requests, by operation name and outcome")
-                .tag("operation", operation)
-                .tag("outcome", outcome)
-                .register(registry())
-                .record(duration);
+        // the registry would find the timer again from a new builder each time; a map lookup is cheaper
+        String name = operation + '\u0000' + outcome;
+        Timer timer = TIMERS.get(name);
+        if (timer == null) {
+            timer = Timer.builder(TIMER)
+                    .description("GraphQL requests, by operation name and outcome")
+                    .tag("operation", operation)
+                    .tag("outcome", outcome)
+                    .register(registry());
+            if (TIMERS.size() < MAX_TIMERS) { // names come from clients: the map stays bounded
+                TIMERS.put(name, timer);
+            }
+        }
+        timer.record(duration);
         LOG.infof("graphql operation=%s outcome=%s duration_ms=%d upstream_calls=%d errors=%s",
                 operation, outcome, duration.toMillis(), upstreamCalls, codes);
     }

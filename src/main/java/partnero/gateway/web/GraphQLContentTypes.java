@@ -35,8 +35,16 @@ class GraphQLContentTypes {
 
     /** Whether these {@code Content-Type} header lines may carry a GraphQL request. */
     static boolean accepts(List<String> contentTypeLines) {
+        if (contentTypeLines.size() == 1 && isPlainJson(contentTypeLines.get(0))) {
+            return true; // what nearly every client sends, decided without parsing
+        }
         Optional<List<String>> mediaTypes = ContentTypeHeader.mediaTypes(contentTypeLines);
         return mediaTypes.isPresent() && ACCEPTED.containsAll(mediaTypes.get());
+    }
+
+    private static boolean isPlainJson(String line) {
+        return line.equalsIgnoreCase("application/json") || line.equalsIgnoreCase("application/json; charset=utf-8")
+                || line.equalsIgnoreCase("application/json;charset=utf-8");
     }
 
     private void check(RoutingContext ctx) {

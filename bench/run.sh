@@ -5,6 +5,7 @@
 #   bench/run.sh                       # Apollo, the JVM jar, and the native executable if target/ has one
 #   RUNS=5 DURATION=10 bench/run.sh
 #   KINDS="jvm native" bench/run.sh    # some of them only (default: "apollo jvm native")
+#   MEASURE=0 SOAK=1 bench/run.sh      # the soak only
 #   SOAK=1 bench/run.sh                # then 10 minutes per artifact under distinct and repeated requests
 #                                      # (rotating variables and client keys, limit 250 too), RSS and
 #                                      # throughput every 10 s, default heap and a 256 MiB heap; plots
@@ -36,6 +37,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-60}  # one core: the JIT compilers still take 5-8 % of it after 90 s
 CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
+MEASURE=${MEASURE:-1}
 KINDS=${KINDS:-apollo jvm native}
 COLD=${COLD:-30}
 NATIVE_WARMUP=${NATIVE_WARMUP:-15} # no JIT to wait for
@@ -242,15 +244,18 @@ main() {
 
     start_upstream
     trap 'stop_gateway 2>/dev/null; stop_upstream' EXIT
-    measure ceiling direct customers 10 "http://127.0.0.1:$UPSTREAM_PORT/v1/customers" EXPECT='"current_page"' AUTH="Bearer bench-key"
+    [ "$MEASURE" = 1 ] && measure ceiling direct customers 10 "http://127.0.0.1:$UPSTREAM_PORT/v1/customers" \
+        EXPECT='"current_page"' AUTH="Bearer bench-key"
 
     local kinds=()
     [[ " $KINDS " == *" apollo "* ]] && prepare_apollo && kinds+=(apollo)
     [[ " $KINDS " == *" jvm "* ]] && kinds+=(jvm)
     [[ " $KINDS " == *" native "* ]] && [ -n "$NATIVE" ] && [ -x "$NATIVE" ] && kinds+=(native)
-    for kind in "${kinds[@]}"; do
-        run_kind "$kind"
-    done
+    if [ "$MEASURE" = 1 ]; then
+        for kind in "${kinds[@]}"; do
+            run_kind "$kind"
+        done
+    fi
     if [ "$SOAK" = 1 ]; then
         for kind in "${kinds[@]}"; do
             case $kind in

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Startup time and memory of the gateway, native executable and JVM jar, as the README reports them.
+# Startup time and memory of the gateway, native executable and JVM jar, next to the Apollo Server peer,
+# as the README reports them.
 #
 #   bench/startup.sh [runs]          # default 7 runs of each artifact that exists in target/
 #
@@ -16,6 +17,7 @@
 #   JAR=target/quarkus-app/quarkus-run.jar                         built by ./mvnw package
 #   JAVA=java                                                      the JVM that runs the jar
 #   JAVA_OPTS=                                                     options for it, e.g. -XX:SharedArchiveFile=…
+#   APOLLO_DIR=/tmp/partnero-bench-apollo                          the peer as bench/run.sh prepares it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,7 @@ NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
+APOLLO_DIR=${APOLLO_DIR:-${TMPDIR:-/tmp}/partnero-bench-apollo}
 QUERY='{"query": "{ __typename }"}'
 EXPECTED='{"data":{"__typename":"Query"}}'
 
@@ -31,16 +34,16 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# one run: prints "<ms to first answer> <RSS in MiB>"
+# one run: prints "<ms to first answer> <RSS in MiB>"; PATH_ is where the process serves GraphQL
 measure() {
     local port pid start answer rss_kb
     port=$(free_port)
     start=$(now_ms)
-    QUARKUS_HTTP_PORT=$port PARTNERO_API_URL=http://127.0.0.1:9/v1 PARTNERO_API_KEY=bench-key \
+    QUARKUS_HTTP_PORT=$port PORT=$port NODE_ENV=production PARTNERO_API_URL=http://127.0.0.1:9/v1 PARTNERO_API_KEY=bench-key \
         "$@" >/dev/null 2>&1 &
     pid=$!
-    until answer=$(curl -s -m 1 "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -d "$QUERY") \
-            && [ "$answer" = "$EXPECTED" ]; do
+    until answer=$(curl -s -m 1 "http://127.0.0.1:$port${PATH_:-/graphql}" -H 'Content-Type: application/json' -d "$QUERY") \
+            && [ "${answer%$'\n'}" = "$EXPECTED" ]; do
         kill -0 "$pid" 2>/dev/null || { echo "the process died before answering: $*" >&2; return 1; }
         sleep 0.005 # polling flat out would take a core from the process being measured
     done
@@ -76,6 +79,10 @@ if [ -f "$JAR" ]; then
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     bench jvm "$JAVA" $JAVA_OPTS -jar "$JAR"
     measured=1
+fi
+if [ -f "$APOLLO_DIR/server.js" ] && [ -d "$APOLLO_DIR/node_modules" ]; then
+    echo "Apollo peer: node $(node --version)"
+    PATH_=/ bench apollo node "$APOLLO_DIR/server.js"
 fi
 [ "$measured" = 1 ] || { echo "nothing to measure: build with ./mvnw package [-Dnative] first" >&2; exit 1; }
 echo "load average afterwards $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,6 +32,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import partnero.gateway.apikey.ApiKeyResolver;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
 import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.web.GraphQLContentTypes;
 
 /**
  * {@code GET} and {@code POST /graphql}: where a GraphQL request enters the gateway. It reads the
@@ -50,7 +51,7 @@ import partnero.gateway.observability.UpstreamUse;
 @ApplicationScoped
 class GraphQLEndpoint {
 
-    /** After Quarkus' filters (CORS -300) and the gateway's content-type check (-10), before Quarkus' route. */
+    /** After Quarkus' filters (CORS is at -300), before Quarkus' own route. */
     static final int ROUTE_ORDER = -1;
 
     void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
@@ -61,7 +62,10 @@ class GraphQLEndpoint {
         long maxBody = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
         Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, keys);
-        router.post(path).order(ROUTE_ORDER).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(handler);
+        router.post(path).order(ROUTE_ORDER)
+                .handler(GraphQLContentTypes.CHECK) // browser safety first, before the body is read
+                .handler(BodyHandler.create(false).setBodyLimit(maxBody))
+                .handler(handler);
         if (config.getOptionalValue("quarkus.smallrye-graphql.http.get.enabled", Boolean.class).orElse(false)) {
             router.get(path).order(ROUTE_ORDER).handler(handler);
         }

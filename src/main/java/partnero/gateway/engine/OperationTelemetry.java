@@ -102,8 +102,13 @@ public class OperationTelemetry implements EventingService {
                             : document.getDefinitionsOfType(OperationDefinition.class);
                     return operations.size() == 1 ? Optional.ofNullable(operations.get(0).getName()) : Optional.empty();
                 })
-                .filter(name -> GRAPHQL_NAME.matcher(name).matches())
+                .map(OperationTelemetry::loggedName)
                 .orElse("anonymous");
+    }
+
+    /** The name as logged and tagged: a GraphQL name, else (it came from a client) "anonymous". */
+    static String loggedName(String name) {
+        return name != null && GRAPHQL_NAME.matcher(name).matches() ? name : "anonymous";
     }
 
     /** The gateway's code, else the engine's classification (e.g. ValidationError, InvalidSyntax). */

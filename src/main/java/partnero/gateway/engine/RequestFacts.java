@@ -1,7 +1,6 @@
 package partnero.gateway.engine;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import graphql.execution.ExecutionContext;
 import graphql.language.Field;
@@ -20,8 +19,6 @@ import graphql.language.SelectionSet;
 final class RequestFacts {
 
     static final String KEY = RequestFacts.class.getName();
-    /** A GraphQL name; anything else (it came from a client) is logged as anonymous. */
-    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
 
     private boolean cacheable;
     private String operationName = "anonymous";
@@ -38,8 +35,7 @@ final class RequestFacts {
     /** Called by the engine once the operation to run is known. */
     void learn(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();
-        String name = operation.getName();
-        operationName = name != null && GRAPHQL_NAME.matcher(name).matches() ? name : "anonymous";
+        operationName = OperationTelemetry.loggedName(operation.getName());
         cacheable = operation.getOperation() == OperationDefinition.Operation.QUERY
                 && !asksForTheSchema(operation.getSelectionSet(), context.getFragmentsByName());
     }

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 /**
  * Accepts a POSTed GraphQL request only when every media type its {@code Content-Type} names is
@@ -20,17 +17,18 @@ import io.vertx.ext.web.RoutingContext;
  * a visitor's browser run operations against the gateway; a header that mixes such a type with JSON
  * is refused too. GET stays open for queries: they have no side effects.
  * <p>
- * Runs after Quarkus' CORS filter (order -300), so a refusal carries the CORS headers an allowed
- * origin needs to read it, and before the request's body is read by the GraphQL route.
+ * The first handler of the GraphQL route's POST ({@code engine.GraphQLEndpoint}), so it guards the
+ * path that route serves, before the body is read, and after Quarkus' CORS filter, so a refusal carries
+ * the CORS headers an allowed origin needs to read it.
  */
-@ApplicationScoped
-class GraphQLContentTypes {
+public final class GraphQLContentTypes implements SecurityPolicyHandler {
+
+    /** A security-policy handler for Vert.x Web: it may stand before the route's body handler. */
+    public static final GraphQLContentTypes CHECK = new GraphQLContentTypes();
 
     static final Set<String> ACCEPTED = Set.of("application/json", "application/graphql");
-    static final int ROUTE_ORDER = -10;
 
-    void routes(@Observes Router router) {
-        router.post("/graphql").order(ROUTE_ORDER).handler(this::check);
+    private GraphQLContentTypes() {
     }
 
     /** Whether these {@code Content-Type} header lines may carry a GraphQL request. */
@@ -47,7 +45,9 @@ class GraphQLContentTypes {
                 || line.equalsIgnoreCase("application/json;charset=utf-8");
     }
 
-    private void check(RoutingContext ctx) {
+    /** Passes an accepted POST on, answers any other 415. */
+    @Override
+    public void handle(RoutingContext ctx) {
         if (accepts(ctx.request().headers().getAll(HttpHeaders.CONTENT_TYPE))) {
             ctx.next();
             return;

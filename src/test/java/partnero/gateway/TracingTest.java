@@ -66,7 +66,30 @@ class TracingTest extends AgainstPartneroStub {
         assertThat(spansOfTrace().stream().map(SpanData::getName).toList(), hasItem(org.hamcrest.Matchers.containsString("GraphQL")));
     }
 
+    @Test
+    void aRepeatedDocumentStillGetsItsOperationSpan() {
+        // a document answered once would run by its compiled plan, which makes no operation span: with tracing on, plans are off
+        String query = "query FindAgain { searchCustomer(id: \"customer_123\") { key } }";
+        for (String traceId : List.of(TRACE_ID, SECOND_TRACE_ID)) {
+            given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .contentType("application/json")
+                    .body(Map.of("query", query))
+                    .when().post("/graphql").then().statusCode(200);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> spansOf(SECOND_TRACE_ID).stream()
+                .anyMatch(span -> span.getName().contains("GraphQL")));
+        assertThat(spansOf(SECOND_TRACE_ID).stream().map(SpanData::getName).toList(),
+                hasItem(org.hamcrest.Matchers.containsString("GraphQL")));
+    }
+
+    static final String SECOND_TRACE_ID = "5cf92f3577b34da6a3ce929d0e0e4737";
+
     private List<SpanData> spansOfTrace() {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(TRACE_ID)).toList();
+        return spansOf(TRACE_ID);
+    }
+
+    private List<SpanData> spansOf(String traceId) {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
     }
 }

@@ -48,6 +48,9 @@ public interface GatewayConfig {
     /** Limits on what one GraphQL request may ask for. */
     Limits limits();
 
+    /** Documents compiled for running without graphql-java's per-field execution. */
+    CompiledPlans compiledPlans();
+
     interface Api {
         /** Base URL of the upstream, including {@code /v1}; the REST client reads it too. */
         @WithDefault("https://api.partnero.com/v1")
@@ -116,6 +119,16 @@ public interface GatewayConfig {
 
         /** Most memory the stored answers hold (their bytes). */
         @WithDefault("16M")
+        MemorySize maxBytes();
+    }
+
+    interface CompiledPlans {
+        /** Whether a document answered once is run by a compiled plan afterwards (see README, "Performance"). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most memory the plans hold, estimated from their documents' length. */
+        @WithDefault("4M")
         MemorySize maxBytes();
     }
 

@@ -77,8 +77,13 @@ class AnswerCache {
         if (!facts.cacheable() || !result.getErrors().isEmpty() || !result.isDataPresent() || result.getData() == null) {
             return;
         }
+        keep(key, facts.operationName(), body, oldestDataMillis);
+    }
+
+    /** Keeps an answer known to be complete (a {@link CompiledPlan}'s), until the oldest data it was built from expires. */
+    void keep(String key, String operationName, byte[] body, long oldestDataMillis) {
         long builtFrom = Math.min(System.currentTimeMillis(), oldestDataMillis);
-        store.put(key, new StoredAnswer(body, facts.operationName(), builtFrom + ttlMillis));
+        store.put(key, new StoredAnswer(body, operationName, builtFrom + ttlMillis));
     }
 
     /** The same value with every object's keys sorted, so that equal variables give equal text. */

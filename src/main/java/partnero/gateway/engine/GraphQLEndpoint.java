@@ -14,12 +14,18 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.api.Context.VariablesParser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -37,8 +43,9 @@ import partnero.gateway.web.GraphQLContentTypes;
 /**
  * {@code GET} and {@code POST /graphql}: where a GraphQL request enters the gateway. It reads the
  * request ({@link GraphQLRequest}), answers a repeated one from the {@link AnswerCache} without running
- * anything, and otherwise runs it through SmallRye GraphQL's execution service exactly as Quarkus
- * does, keeping the answer when it is complete.
+ * anything, runs a document it has answered before by its {@link CompiledPlan}, and otherwise runs it
+ * through SmallRye GraphQL's execution service exactly as Quarkus does, keeping the answer when it is
+ * complete and learning the document's plan.
  * <p>
  * It stands in front of Quarkus' own handler (SmallRyeGraphQLExecutionHandler, 3.33), whose answers
  * cannot be kept (it writes them itself), and whose GET reading takes the operation name from the
@@ -55,13 +62,13 @@ class GraphQLEndpoint {
     static final int ROUTE_ORDER = -1;
 
     void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
-            AnswerCache answers, ApiKeyResolver keys) {
+            AnswerCache answers, CompiledPlans plans, ApiKeyResolver keys) {
         Config config = ConfigProvider.getConfig();
         String path = "/" + config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql")
                 .replaceFirst("^/+", "");
         long maxBody = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
-        Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, keys);
+        Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, plans, keys);
         router.post(path).order(ROUTE_ORDER)
                 .handler(GraphQLContentTypes.CHECK) // browser safety first, before the body is read
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
@@ -74,11 +81,14 @@ class GraphQLEndpoint {
     static final class Handler extends SmallRyeGraphQLAbstractHandler {
 
         private final AnswerCache answers;
+        private final CompiledPlans plans;
         private final ApiKeyResolver keys;
 
-        Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers, ApiKeyResolver keys) {
+        Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers,
+                CompiledPlans plans, ApiKeyResolver keys) {
             super(identity, currentRequest, false);
             this.answers = answers;
+            this.plans = plans;
             this.keys = keys;
         }
 
@@ -104,6 +114,60 @@ class GraphQLEndpoint {
                 OperationTelemetry.recordCachedAnswer(stored.get().operationName(), Duration.ofNanos(System.nanoTime() - started));
                 return;
             }
+            Optional<CompiledPlan> plan = plans.find(request);
+            if (plan.isPresent()) {
+                runPlan(ctx, plan.get(), request, mediaType.get(), key, started);
+            } else {
+                runEngine(ctx, request, mediaType.get(), key);
+            }
+        }
+
+        /**
+         * Answers by the document's compiled plan; whenever it gives up (an error to report, a value
+         * it does not cover), hands the request to the engine, on the request's own Vert.x and CDI
+         * contexts, where Partnero's outcome so far is reused, not asked again.
+         */
+        private void runPlan(RoutingContext ctx, CompiledPlan plan, GraphQLRequest request, String mediaType,
+                Optional<String> key, long started) {
+            UpstreamUse.start();
+            Context vertxContext = Vertx.currentContext();
+            ManagedContext requestContext = Arc.container().requestContext();
+            InjectableContext.ContextState requestState = requestContext.getState();
+            Map<String, Object> variables = request.variables() == null ? Map.of()
+                    : VariablesParser.toMap(request.variables()).orElse(Map.of());
+            plan.run(variables).subscribe().with(
+                    body -> onContext(vertxContext, () -> {
+                        plans.countAnswered();
+                        key.ifPresent(k -> answers.keep(k, plan.operationName(), body, UpstreamUse.oldestDataMillis()));
+                        write(ctx, mediaType, Buffer.buffer(body));
+                        OperationTelemetry.recordPlannedAnswer(plan.operationName(), Duration.ofNanos(System.nanoTime() - started));
+                    }),
+                    failure -> onContext(vertxContext, () -> {
+                        plans.countHandedOver(plan, failure);
+                        boolean activated = !requestContext.isActive();
+                        if (activated) {
+                            requestContext.activate(requestState);
+                        }
+                        try {
+                            runEngine(ctx, request, mediaType, key);
+                        } finally {
+                            if (activated) {
+                                requestContext.deactivate();
+                            }
+                        }
+                    }));
+        }
+
+        private static void onContext(Context context, Runnable action) {
+            if (context == null || Vertx.currentContext() == context) {
+                action.run();
+            } else {
+                context.runOnContext(ignored -> action.run());
+            }
+        }
+
+        /** Runs the request through SmallRye GraphQL and graphql-java, keeping a complete answer and learning its plan. */
+        private void runEngine(RoutingContext ctx, GraphQLRequest request, String mediaType, Optional<String> key) {
             RequestFacts facts = new RequestFacts();
             Map<String, Object> metadata = getMetaData(ctx);
             metadata.put(RequestFacts.KEY, facts);
@@ -113,7 +177,10 @@ class GraphQLEndpoint {
                     byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
                     key.ifPresent(k -> answers.keepIfComplete(k, facts, response.getExecutionResult(), body,
                             UpstreamUse.oldestDataMillis()));
-                    Handler.write(ctx, mediaType.get(), Buffer.buffer(body));
+                    if (facts.cacheable() && response.getExecutionResult().getErrors().isEmpty()) {
+                        plans.learn(request, facts);
+                    }
+                    Handler.write(ctx, mediaType, Buffer.buffer(body));
                 }
 
                 @Override

@@ -74,6 +74,11 @@ public class OperationTelemetry implements EventingService {
         record(operation, "cached", duration, 0, Set.of());
     }
 
+    /** A request answered by a {@link CompiledPlan}: the engine did not run, so it is recorded here. */
+    static void recordPlannedAnswer(String operation, Duration duration) {
+        record(operation, "success", duration, UpstreamUse.attempts(), Set.of());
+    }
+
     private static void record(String operation, String outcome, Duration duration, int upstreamCalls, Set<String> codes) {
         // the registry would find the timer again from a new builder each time; a map lookup is cheaper
         String name = operation + '\u0000' + outcome;

@@ -63,18 +63,41 @@ public class RecordFieldFetchers implements DataFetcherService {
         private final String ownerClass;
         private final String accessor;
         private final FieldHelper conversion;
+        private final boolean readsWithoutEnvironment;
         private volatile Method method; // looked up at first use, like SmallRye's own fetcher
 
         AccessorFetcher(String ownerClass, Field field) {
             this.ownerClass = ownerClass;
             this.accessor = field.getMethodName();
-            this.conversion = new SmallRyeConversions(field).apply() ? new FieldHelper(field) : null;
+            SmallRyeConversions conversions = new SmallRyeConversions(field);
+            this.conversion = conversions.apply() ? new FieldHelper(field) : null;
+            this.readsWithoutEnvironment = conversion == null || conversions.transformsOnly();
         }
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             Object value = method().invoke(environment.getSource());
             return conversion == null ? value : conversion.transformOrAdaptResponse(value, environment);
+        }
+
+        /**
+         * Whether the field's value needs nothing of graphql-java's environment: its accessor's value,
+         * at most converted by SmallRye's scalar transformation (a {@code DateTime} formatted, an
+         * {@code int} boxed), never adapted. Then {@link #read} is all a {@link CompiledPlan} needs.
+         */
+        boolean readsPlainly() {
+            return readsWithoutEnvironment;
+        }
+
+        /** The field's value on this record, as {@link #get} gives it (for fields that {@link #readsPlainly}). */
+        Object read(Object source) {
+            try {
+                Object value = method().invoke(source);
+                // SmallRye's transformation of an unwrapped scalar does not read the environment (AbstractHelper.recursiveTransform)
+                return conversion == null ? value : conversion.transformOrAdaptResponse(value, null);
+            } catch (ReflectiveOperationException | io.smallrye.graphql.transformation.AbstractDataFetcherException e) {
+                throw new CompiledPlan.NotPlanned(e.toString());
+            }
         }
 
         private Method method() {
@@ -103,6 +126,11 @@ public class RecordFieldFetchers implements DataFetcherService {
         SmallRyeConversions(Field field) {
             super(field);
             this.field = field;
+        }
+
+        /** A scalar transformation only: no adapter, no wrapper, no optional. */
+        boolean transformsOnly() {
+            return !shouldAdapt(field) && !field.hasWrapper() && !field.getReference().getClassName().startsWith("java.util.Optional");
         }
 
         boolean apply() {

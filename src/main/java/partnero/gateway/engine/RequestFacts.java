@@ -10,6 +10,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.schema.GraphQLSchema;
 
 /**
  * What the engine learns about one request's operation while it runs, for the HTTP entry
@@ -22,6 +23,9 @@ final class RequestFacts {
 
     private boolean cacheable;
     private String operationName = "anonymous";
+    private GraphQLSchema schema;
+    private OperationDefinition operation;
+    private Map<String, FragmentDefinition> fragments;
 
     RequestFacts() {
     }
@@ -35,6 +39,9 @@ final class RequestFacts {
     /** Called by the engine once the operation to run is known. */
     void learn(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();
+        this.schema = context.getGraphQLSchema();
+        this.operation = operation;
+        this.fragments = context.getFragmentsByName();
         operationName = OperationTelemetry.loggedName(operation.getName());
         cacheable = operation.getOperation() == OperationDefinition.Operation.QUERY
                 && !asksForTheSchema(operation.getSelectionSet(), context.getFragmentsByName());
@@ -60,5 +67,18 @@ final class RequestFacts {
 
     String operationName() {
         return operationName;
+    }
+
+    /** What a {@link CompiledPlan} is compiled from: the validated operation that ran, its fragments, the schema. */
+    OperationDefinition operation() {
+        return operation;
+    }
+
+    Map<String, FragmentDefinition> fragments() {
+        return fragments;
+    }
+
+    GraphQLSchema schema() {
+        return schema;
     }
 }

@@ -13,6 +13,19 @@
  * handler's constructor and {@code getMetaData}; what Quarkus' handler does that this one must too
  * (media types, body reading, status codes); whether Quarkus fixed its GET reading. Tests:
  * {@code HttpSurfaceTest}, {@code OperationsTest}, {@code QueryLimitsTest}, {@code AnswerCacheTest}.</li>
+ * <li>{@link partnero.gateway.engine.CompiledPlan}, {@link partnero.gateway.engine.CompiledPlans} and
+ * {@link partnero.gateway.engine.RootResolvers}: a document graphql-java has answered completely once
+ * is run afterwards by a plan compiled from its validated operation, which calls the root resolvers
+ * on their CDI beans (arguments coerced by graphql-java's {@code ValuesResolver} and converted by
+ * SmallRye's {@code ArgumentHelper}), reads record fields through the same
+ * {@code RecordFieldFetchers.AccessorFetcher}s, coerces leaves with the schema's scalars and writes
+ * with the JSON-P provider SmallRye writes with; on any error it hands the request to graphql-java
+ * (Partnero is not asked twice: {@code OncePerRequest}). Off while tracing, SmallRye metrics, events
+ * or payload logging are on. Re-check: {@code ValuesResolver.coerceVariableValues/getArgumentValues},
+ * {@code ConditionalNodes}, SmallRye's {@code Schema} model bean, {@code ArgumentHelper},
+ * {@code FieldHelper} (its transformation of an unwrapped scalar ignores the environment) and
+ * {@code ExecutionResponse}'s JSON writing. Tests: {@code CompiledPlanDifferentialTest} (generated
+ * documents, byte for byte against graphql-java; errors handed over with Partnero asked as often).</li>
  * <li>{@link partnero.gateway.engine.RecordFieldFetchers} ({@code DataFetcherService}, found through
  * {@code META-INF/services}): fields of {@link partnero.gateway.engine.AccessorFields} records read by
  * their accessor instead of SmallRye's per-field context; SmallRye still converts what it would

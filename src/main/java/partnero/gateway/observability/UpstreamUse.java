@@ -21,9 +21,12 @@ public final class UpstreamUse {
     private UpstreamUse() {
     }
 
-    /** A new record for the current request. */
+    /**
+     * A record for the current request, unless it has one: a request that a compiled plan started
+     * and handed to the GraphQL engine keeps counting in the same record.
+     */
     public static void start() {
-        if (VertxContext.isOnDuplicatedContext()) {
+        if (VertxContext.isOnDuplicatedContext() && ContextLocals.get(KEY).isEmpty()) {
             ContextLocals.put(KEY, new UpstreamUse());
         }
     }

@@ -11,7 +11,7 @@ import partnero.gateway.config.GatewayConfig;
  * Where a request leaves for Partnero: its customer data, cached ({@link DataCache}, one cache per
  * endpoint). An entry is per key fingerprint (never the key) and arguments, so clients with different
  * keys never share one; concurrent identical misses share one call; failures are never cached,
- * "no match" is. {@code partnero.cache.enabled=false} sends every request to Partnero. The call
+ * "no match" is. Within one GraphQL request, one call is made once ({@link OncePerRequest}). {@code partnero.cache.enabled=false} sends every request to Partnero. The call
  * itself is {@link PartneroClient}'s.
  */
 @ApplicationScoped
@@ -45,18 +45,17 @@ public class PartneroCustomers {
 
     /** One page of customers, in Partnero's order; filters left out when null. */
     public Uni<WireCustomerList> list(ApiKey key, int page, int limit, String partnerKey, String partnerEmail) {
-        if (pages == null) {
-            return DataCache.uncached(() -> client.listCustomers(key, page, limit, partnerKey, partnerEmail));
-        }
-        return pages.get(new PageKey(key.fingerprint(), page, limit, partnerKey, partnerEmail),
-                () -> client.listCustomers(key, page, limit, partnerKey, partnerEmail));
+        PageKey call = new PageKey(key.fingerprint(), page, limit, partnerKey, partnerEmail);
+        return OncePerRequest.call(call, () -> pages == null
+                ? DataCache.uncached(() -> client.listCustomers(key, page, limit, partnerKey, partnerEmail))
+                : pages.get(call, () -> client.listCustomers(key, page, limit, partnerKey, partnerEmail)));
     }
 
     /** The customer with this email or id (give one), or null. */
     public Uni<WireCustomer> search(ApiKey key, String email, String id) {
-        if (searches == null) {
-            return DataCache.uncached(() -> client.searchCustomer(key, email, id));
-        }
-        return searches.get(new SearchKey(key.fingerprint(), email, id), () -> client.searchCustomer(key, email, id));
+        SearchKey call = new SearchKey(key.fingerprint(), email, id);
+        return OncePerRequest.call(call, () -> searches == null
+                ? DataCache.uncached(() -> client.searchCustomer(key, email, id))
+                : searches.get(call, () -> client.searchCustomer(key, email, id)));
     }
 }

@@ -1,0 +1,401 @@
+package partnero.gateway.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+
+import org.jboss.logging.Logger;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.execution.conditional.ConditionalNodes;
+import graphql.language.Directive;
+import graphql.language.DirectivesContainer;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import io.quarkus.jsonp.JsonProviderHolder;
+import io.smallrye.mutiny.Uni;
+import partnero.gateway.engine.RecordFieldFetchers.AccessorFetcher;
+
+/**
+ * One validated query document, compiled for running without graphql-java's per-field execution:
+ * what graphql-java would do for the operation's fields, done by a walk over the document with
+ * every field's resolver, accessor and type looked up once, here. It covers what the gateway's
+ * schema needs: root fields answered by a {@code Uni} resolver ({@link RootResolvers}), fields of
+ * {@link AccessorFields} records, lists, scalars and enums, {@code __typename}, aliases, fragments
+ * (named and inline, on the field's own type), field merging and {@code @skip}/{@code @include}.
+ * A document with anything else (introspection, other directives, abstract types, mutations) is
+ * not compiled, and graphql-java runs it as always.
+ * <p>
+ * The answer is written with the JSON-P provider SmallRye GraphQL writes its answers with, leaf
+ * values coerced by the schema's own scalars and variables and arguments by graphql-java's own
+ * {@link ValuesResolver}, so a plan's answer is byte for byte graphql-java's (a differential test
+ * compares them, {@code CompiledPlanDifferentialTest}). It only ever produces complete answers:
+ * whenever graphql-java would report an error (variables that do not coerce, a resolver that
+ * fails, a null where the schema promises a value), the plan gives up with {@link NotPlanned} and
+ * the request runs through graphql-java, which reports it its own way.
+ */
+final class CompiledPlan {
+
+    private static final JsonProvider JSON = JsonProviderHolder.jsonProvider();
+    private static final ConditionalNodes CONDITIONS = new ConditionalNodes();
+    private static final Locale LOCALE = Locale.getDefault();
+    private static final Logger LOG = Logger.getLogger(CompiledPlan.class);
+
+    private final GraphQLSchema schema;
+    private final OperationDefinition operation;
+    private final Map<String, FragmentDefinition> fragments;
+    /** Every field of the operation and of its fragments, by identity: what answers it. */
+    private final Map<Field, Step> steps;
+    private final String operationName;
+
+    /** How one field of the document gets its value. */
+    private sealed interface Step {
+        GraphQLFieldDefinition definition();
+    }
+
+    /** A root field: its resolver, called with its arguments. */
+    private record RootCall(GraphQLFieldDefinition definition, RootResolvers.Resolver resolver) implements Step {
+    }
+
+    /** A field of a record: its accessor. */
+    private record Accessor(GraphQLFieldDefinition definition, AccessorFetcher fetcher) implements Step {
+    }
+
+    /** {@code __typename}. */
+    private record TypeName(GraphQLFieldDefinition definition) implements Step {
+    }
+
+    /** Why a plan did not answer: graphql-java must run the request. */
+    static final class NotPlanned extends RuntimeException {
+        NotPlanned(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private CompiledPlan(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+            Map<Field, Step> steps) {
+        this.schema = schema;
+        this.operation = operation;
+        this.fragments = fragments;
+        this.steps = steps;
+        this.operationName = OperationTelemetry.loggedName(operation.getName());
+    }
+
+    /**
+     * The plan for an operation graphql-java has parsed, validated and run; empty when the
+     * operation uses anything a plan does not cover.
+     */
+    static Optional<CompiledPlan> compile(GraphQLSchema schema, OperationDefinition operation,
+            Map<String, FragmentDefinition> fragments, RootResolvers resolvers) {
+        if (operation.getOperation() != OperationDefinition.Operation.QUERY || !onlyConditions(operation)
+                || operation.getVariableDefinitions().stream().anyMatch(variable -> !variable.getDirectives().isEmpty())) {
+            return Optional.empty();
+        }
+        Compiler compiler = new Compiler(schema, fragments, resolvers);
+        if (!compiler.selections(operation.getSelectionSet(), schema.getQueryType(), true)) {
+            LOG.debugf("Operation %s not compiled: %s", OperationTelemetry.loggedName(operation.getName()), compiler.refused);
+            return Optional.empty();
+        }
+        return Optional.of(new CompiledPlan(schema, operation, fragments, compiler.steps));
+    }
+
+    /** The operation's name as logged. */
+    String operationName() {
+        return operationName;
+    }
+
+    /**
+     * Runs the operation with these variables (SmallRye's reading of the request's JSON): the
+     * answer's bytes, or a failure ({@link NotPlanned}, or what a resolver failed with).
+     */
+    Uni<byte[]> run(Map<String, Object> variables) {
+        CoercedVariables coerced;
+        Map<String, List<Field>> rootFields;
+        List<Uni<Object>> values = new ArrayList<>();
+        try {
+            coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
+                    RawVariables.of(variables), GraphQLContext.getDefault(), LOCALE);
+            rootFields = collect(List.of(operation.getSelectionSet()), schema.getQueryType(), coerced);
+            for (List<Field> fields : rootFields.values()) {
+                values.add(rootValue(fields.get(0), coerced));
+            }
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e instanceof NotPlanned ? e : new NotPlanned(e.toString()));
+        }
+        if (values.isEmpty()) {
+            return Uni.createFrom().item(() -> answer(rootFields, List.of(), coerced));
+        }
+        return Uni.join().all(values).andFailFast().map(results -> answer(rootFields, results, coerced));
+    }
+
+    private Uni<Object> rootValue(Field field, CoercedVariables variables) {
+        Step step = steps.get(field);
+        if (step instanceof TypeName) {
+            return Uni.createFrom().item(schema.getQueryType().getName());
+        }
+        if (!(step instanceof RootCall call)) {
+            throw new NotPlanned("not a root field: " + field.getName());
+        }
+        Map<String, Object> arguments = ValuesResolver.getArgumentValues(schema.getCodeRegistry(),
+                call.definition().getArguments(), field.getArguments(), variables, GraphQLContext.getDefault(), LOCALE);
+        return call.resolver().call(arguments);
+    }
+
+    private byte[] answer(Map<String, List<Field>> rootFields, List<Object> values, CoercedVariables variables) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartObject().writeStartObject("data");
+            int index = 0;
+            for (Map.Entry<String, List<Field>> entry : rootFields.entrySet()) {
+                List<Field> fields = entry.getValue();
+                json.writeKey(entry.getKey());
+                complete(json, steps.get(fields.get(0)).definition().getType(), fields, values.get(index++), variables);
+            }
+            json.writeEnd().writeEnd();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes one field's value as graphql-java completes it; {@link NotPlanned} where graphql-java would report an error. */
+    private void complete(JsonGenerator json, GraphQLOutputType type, List<Field> fields, Object value, CoercedVariables variables) {
+        if (value == null) {
+            if (GraphQLTypeUtil.isNonNull(type)) {
+                throw new NotPlanned("null for a non-null field");
+            }
+            json.writeNull();
+            return;
+        }
+        GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
+        if (bare instanceof GraphQLList list) {
+            if (!(value instanceof Iterable<?> items)) {
+                throw new NotPlanned("a list field whose value is no Iterable");
+            }
+            json.writeStartArray();
+            for (Object item : items) {
+                complete(json, (GraphQLOutputType) list.getWrappedType(), fields, item, variables);
+            }
+            json.writeEnd();
+        } else if (bare instanceof GraphQLScalarType scalar) {
+            leaf(json, scalar.getCoercing().serialize(value, GraphQLContext.getDefault(), LOCALE), type);
+        } else if (bare instanceof GraphQLEnumType enumType) {
+            leaf(json, enumType.serialize(value, GraphQLContext.getDefault(), LOCALE), type);
+        } else if (bare instanceof GraphQLObjectType object) {
+            List<SelectionSet> selections = new ArrayList<>(fields.size());
+            fields.forEach(field -> selections.add(field.getSelectionSet()));
+            json.writeStartObject();
+            for (Map.Entry<String, List<Field>> entry : collect(selections, object, variables).entrySet()) {
+                List<Field> subFields = entry.getValue();
+                Step step = steps.get(subFields.get(0));
+                Object subValue;
+                if (step instanceof Accessor accessor) {
+                    subValue = accessor.fetcher().read(value);
+                } else if (step instanceof TypeName) {
+                    subValue = object.getName();
+                } else {
+                    throw new NotPlanned("a resolver below the root");
+                }
+                json.writeKey(entry.getKey());
+                complete(json, step.definition().getType(), subFields, subValue, variables);
+            }
+            json.writeEnd();
+        } else {
+            throw new NotPlanned("type " + bare);
+        }
+    }
+
+    /** A scalar's serialized value, written as SmallRye GraphQL writes it ({@code ExecutionResponse.toJsonValue}). */
+    private static void leaf(JsonGenerator json, Object serialized, GraphQLOutputType type) {
+        if (serialized == null) {
+            if (GraphQLTypeUtil.isNonNull(type)) {
+                throw new NotPlanned("null for a non-null field");
+            }
+            json.writeNull();
+        } else if (serialized instanceof String text) {
+            json.write(text);
+        } else if (serialized instanceof Boolean flag) {
+            json.write(flag);
+        } else if (serialized instanceof Integer || serialized instanceof Short || serialized instanceof Byte) {
+            json.write(JSON.createValue(((Number) serialized).intValue()));
+        } else if (serialized instanceof Long number) {
+            json.write(JSON.createValue(number.longValue()));
+        } else if (serialized instanceof Double number) {
+            json.write(JSON.createValue(number.doubleValue()));
+        } else if (serialized instanceof Float number) {
+            json.write(JSON.createValue(new BigDecimal(String.valueOf(number.floatValue()))));
+        } else if (serialized instanceof BigDecimal number) {
+            json.write(JSON.createValue(number));
+        } else if (serialized instanceof BigInteger number) {
+            json.write(JSON.createValue(number));
+        } else {
+            throw new NotPlanned("a scalar value of " + serialized.getClass());
+        }
+    }
+
+    /**
+     * The fields of these selection sets on this object type by response key, in document order,
+     * as graphql-java collects them: skipped and excluded selections left out, fragments expanded,
+     * fields with one response key merged.
+     */
+    private Map<String, List<Field>> collect(List<SelectionSet> selectionSets, GraphQLObjectType type, CoercedVariables variables) {
+        Map<String, List<Field>> fields = new LinkedHashMap<>();
+        for (SelectionSet selections : selectionSets) {
+            collect(selections, type, variables, fields);
+        }
+        return fields;
+    }
+
+    private void collect(SelectionSet selections, GraphQLObjectType type, CoercedVariables variables, Map<String, List<Field>> into) {
+        if (selections == null) {
+            return;
+        }
+        for (Selection<?> selection : selections.getSelections()) {
+            if (!included((DirectivesContainer<?>) selection, variables)) {
+                continue;
+            }
+            if (selection instanceof Field field) {
+                into.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>(1)).add(field);
+            } else if (selection instanceof InlineFragment inline) {
+                collect(inline.getSelectionSet(), type, variables, into);
+            } else if (selection instanceof FragmentSpread spread) {
+                FragmentDefinition fragment = fragments.get(spread.getName());
+                if (included(fragment, variables)) {
+                    collect(fragment.getSelectionSet(), type, variables, into);
+                }
+            }
+        }
+    }
+
+    private boolean included(DirectivesContainer<?> element, CoercedVariables variables) {
+        return element.getDirectives().isEmpty()
+                || CONDITIONS.shouldInclude(element, variables.toMap(), schema, GraphQLContext.getDefault());
+    }
+
+    /** Whether the only directives the operation and its fragments use are {@code @skip} and {@code @include}. */
+    private static boolean onlyConditions(OperationDefinition operation) {
+        for (Directive directive : operation.getDirectives()) {
+            if (!isCondition(directive)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCondition(Directive directive) {
+        return directive.getName().equals("skip") || directive.getName().equals("include");
+    }
+
+    /** Looks up what answers each field of the document, or finds what a plan does not cover. */
+    private static final class Compiler {
+
+        private final GraphQLSchema schema;
+        private final Map<String, FragmentDefinition> fragments;
+        private final RootResolvers resolvers;
+        private final Map<Field, Step> steps = new IdentityHashMap<>();
+        private String refused;
+
+        Compiler(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, RootResolvers resolvers) {
+            this.schema = schema;
+            this.fragments = fragments;
+            this.resolvers = resolvers;
+        }
+
+        boolean selections(SelectionSet selections, GraphQLObjectType type, boolean root) {
+            for (Selection<?> selection : selections.getSelections()) {
+                boolean covered;
+                if (selection instanceof Field field) {
+                    covered = onlyConditions(field) && field(field, type, root);
+                } else if (selection instanceof InlineFragment inline) {
+                    covered = onlyConditions(inline)
+                            && (inline.getTypeCondition() == null || inline.getTypeCondition().getName().equals(type.getName()))
+                            && selections(inline.getSelectionSet(), type, root);
+                } else if (selection instanceof FragmentSpread spread) {
+                    covered = onlyConditions(spread) && fragment(fragments.get(spread.getName()), type, root);
+                } else {
+                    covered = false;
+                }
+                if (!covered) {
+                    return refuse("a directive other than @skip and @include, or a fragment on another type");
+                }
+            }
+            return true;
+        }
+
+        private boolean fragment(FragmentDefinition fragment, GraphQLObjectType type, boolean root) {
+            return fragment != null && onlyConditions(fragment)
+                    && fragment.getTypeCondition().getName().equals(type.getName())
+                    && selections(fragment.getSelectionSet(), type, root);
+        }
+
+        private boolean field(Field field, GraphQLObjectType type, boolean root) {
+            if (field.getName().equals("__typename")) {
+                steps.put(field, new TypeName(schema.getIntrospectionTypenameFieldDefinition()));
+                return true;
+            }
+            GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
+            if (definition == null || field.getName().startsWith("__")) {
+                return refuse("introspection: " + field.getName());
+            }
+            Step step;
+            if (root) {
+                Optional<RootResolvers.Resolver> resolver = resolvers.of(definition);
+                if (resolver.isEmpty()) {
+                    return refuse("a root field without a plain Uni resolver: " + field.getName());
+                }
+                step = new RootCall(definition, resolver.get());
+            } else if (!field.getArguments().isEmpty()
+                    || !(schema.getCodeRegistry().getDataFetcher(type, definition) instanceof AccessorFetcher fetcher)
+                    || !fetcher.readsPlainly()) {
+                return refuse("a field not read by its accessor alone: " + type.getName() + "." + field.getName());
+            } else {
+                step = new Accessor(definition, fetcher);
+            }
+            steps.put(field, step);
+            GraphQLType result = GraphQLTypeUtil.unwrapAll(definition.getType());
+            if (result instanceof GraphQLObjectType object) {
+                return field.getSelectionSet() != null && selections(field.getSelectionSet(), object, false);
+            }
+            return result instanceof GraphQLScalarType || result instanceof GraphQLEnumType
+                    || refuse("a field of an abstract type: " + type.getName() + "." + field.getName());
+        }
+
+        /** Notes why the document is not compiled (for the debug log); false. */
+        private boolean refuse(String why) {
+            if (refused == null) {
+                refused = why;
+            }
+            return false;
+        }
+
+        private static boolean onlyConditions(DirectivesContainer<?> element) {
+            return element.getDirectives().stream().allMatch(CompiledPlan::isCondition);
+        }
+    }
+}

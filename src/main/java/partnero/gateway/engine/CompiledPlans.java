@@ -1,0 +1,151 @@
+package partnero.gateway.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.graphql.schema.model.Schema;
+import partnero.gateway.config.GatewayConfig;
+
+/**
+ * The {@link CompiledPlan}s of the documents the gateway has answered, by document text and
+ * operation name. A document is compiled after graphql-java has parsed, validated, measured
+ * against the limits and answered it completely once; from then on, requests with the same text
+ * and operation name run by the plan. Kept in Caffeine, bounded by an estimate of their memory
+ * ({@code partnero.compiled-plans.max-bytes}); documents a plan cannot cover are remembered as such.
+ * <p>
+ * Plans skip what SmallRye GraphQL does around graphql-java's execution, so they are used only
+ * while none of it is switched on: tracing ({@code quarkus.otel.sdk.disabled=false}), SmallRye's
+ * metrics, CDI events or payload logging, or leaving nulls out of answers.
+ */
+@ApplicationScoped
+class CompiledPlans {
+
+    private static final Logger LOG = Logger.getLogger(CompiledPlans.class);
+    /** Settings under which SmallRye does more around an execution than a plan does, with the value that lets plans run. */
+    private static final Map<String, String> PLAIN_ENGINE = Map.of(
+            "quarkus.otel.sdk.disabled", "true",
+            "quarkus.smallrye-graphql.metrics.enabled", "false",
+            "quarkus.smallrye-graphql.events.enabled", "false",
+            "quarkus.smallrye-graphql.log-payload", "off",
+            "quarkus.smallrye-graphql.exclude-null-fields-in-responses", "false");
+    private static final Map<String, String> UNSET_MEANS = Map.of(
+            "quarkus.otel.sdk.disabled", "false",
+            "quarkus.smallrye-graphql.metrics.enabled", "false",
+            "quarkus.smallrye-graphql.events.enabled", "false",
+            "quarkus.smallrye-graphql.log-payload", "off",
+            "quarkus.smallrye-graphql.exclude-null-fields-in-responses", "false");
+    /** What a document's plan is taken to weigh per character of its text: the text, its syntax tree, the plan's lookups. */
+    private static final int BYTES_PER_CHARACTER = 24;
+
+    private record Document(String query, String operationName) {
+    }
+
+    private final Cache<Document, Optional<CompiledPlan>> plans;
+    private final RootResolvers resolvers;
+    private final Counter answered;
+    private final Counter handedOver;
+
+    CompiledPlans(GatewayConfig config, Instance<Schema> model, MeterRegistry metrics) {
+        Optional<String> off = config.compiledPlans().enabled() ? engineDoesMore() : Optional.of("partnero.compiled-plans.enabled=false");
+        if (off.isEmpty() && !model.isResolvable()) {
+            off = Optional.of("SmallRye GraphQL's schema model is not available");
+        }
+        if (off.isPresent()) {
+            LOG.debugf("Compiled plans are off: %s", off.get());
+            this.plans = null;
+            this.resolvers = null;
+            this.answered = null;
+            this.handedOver = null;
+            return;
+        }
+        this.answered = planCounter(metrics, "answered");
+        this.handedOver = planCounter(metrics, "handed-over");
+        this.resolvers = new RootResolvers(model.get());
+        this.plans = Caffeine.newBuilder()
+                .maximumWeight(config.compiledPlans().maxBytes().asLongValue())
+                .<Document, Optional<CompiledPlan>> weigher((document, plan) -> document.query().length() * BYTES_PER_CHARACTER)
+                .build();
+    }
+
+    /** Whether requests may run by plans at all. */
+    boolean enabled() {
+        return plans != null;
+    }
+
+    /** The plan for this request's document, once there is one. */
+    Optional<CompiledPlan> find(GraphQLRequest request) {
+        if (plans == null) {
+            return Optional.empty();
+        }
+        Optional<CompiledPlan> plan = plans.getIfPresent(new Document(request.query(), request.operationName()));
+        return plan == null ? Optional.empty() : plan;
+    }
+
+    /** Compiles the request's document, if not done yet, from what graphql-java learnt running it completely. */
+    void learn(GraphQLRequest request, RequestFacts facts) {
+        if (plans == null || facts.operation() == null) {
+            return;
+        }
+        plans.get(new Document(request.query(), request.operationName()),
+                document -> CompiledPlan.compile(facts.schema(), facts.operation(), facts.fragments(), resolvers));
+    }
+
+    /** A request answered by its plan. */
+    void countAnswered() {
+        answered.increment();
+    }
+
+    /** A request its plan handed to the engine (an error to report, or a value the plan does not cover). */
+    void countHandedOver(CompiledPlan plan, Throwable why) {
+        handedOver.increment();
+        LOG.debugf("Plan of %s handed over to the engine: %s", plan.operationName(), why);
+    }
+
+    /** How many requests plans answered, and handed over, since the start (for tests). */
+    double answeredCount() {
+        return answered == null ? 0 : answered.count();
+    }
+
+    double handedOverCount() {
+        return handedOver == null ? 0 : handedOver.count();
+    }
+
+    private static Counter planCounter(MeterRegistry metrics, String result) {
+        return Counter.builder("graphql.compiled.plans")
+                .description("Requests run by a compiled plan: answered by it, or handed over to the GraphQL engine")
+                .tag("result", result)
+                .register(metrics);
+    }
+
+    /** Forgets every plan (tests compare an answer by plan with graphql-java's). */
+    void clear() {
+        if (plans != null) {
+            plans.invalidateAll();
+        }
+    }
+
+    /** The first setting under which SmallRye does more than a plan would; empty when there is none. */
+    private static Optional<String> engineDoesMore() {
+        Config config = ConfigProvider.getConfig();
+        for (String property : List.copyOf(PLAIN_ENGINE.keySet())) {
+            String value = config.getOptionalValue(property, String.class).orElse(UNSET_MEANS.get(property));
+            if (!value.equalsIgnoreCase(PLAIN_ENGINE.get(property))) {
+                return Optional.of(property + "=" + value);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.schema.model.Schema;
 import partnero.gateway.config.GatewayConfig;
 
@@ -31,6 +32,8 @@ import partnero.gateway.config.GatewayConfig;
  * metrics, CDI events or payload logging, or leaving nulls out of answers.
  */
 @ApplicationScoped
+@RegisterForReflection(classNames = { "com.github.benmanes.caffeine.cache.SSMW", "com.github.benmanes.caffeine.cache.PSMW" },
+        fields = true) // the cache and node classes this builder needs in the native executable (LocalCacheFactory)
 class CompiledPlans {
 
     private static final Logger LOG = Logger.getLogger(CompiledPlans.class);

@@ -118,7 +118,7 @@ class GraphQLEndpoint {
             if (plan.isPresent()) {
                 runPlan(ctx, plan.get(), request, mediaType.get(), key, started);
             } else {
-                runEngine(ctx, request, mediaType.get(), key);
+                runEngine(ctx, request, mediaType.get(), key, null);
             }
         }
 
@@ -149,7 +149,7 @@ class GraphQLEndpoint {
                             requestContext.activate(requestState);
                         }
                         try {
-                            runEngine(ctx, request, mediaType, key);
+                            runEngine(ctx, request, mediaType, key, started); // the log line times the whole request
                         } finally {
                             if (activated) {
                                 requestContext.deactivate();
@@ -167,10 +167,13 @@ class GraphQLEndpoint {
         }
 
         /** Runs the request through SmallRye GraphQL and graphql-java, keeping a complete answer and learning its plan. */
-        private void runEngine(RoutingContext ctx, GraphQLRequest request, String mediaType, Optional<String> key) {
+        private void runEngine(RoutingContext ctx, GraphQLRequest request, String mediaType, Optional<String> key, Long started) {
             RequestFacts facts = new RequestFacts();
             Map<String, Object> metadata = getMetaData(ctx);
             metadata.put(RequestFacts.KEY, facts);
+            if (started != null) {
+                metadata.put(OperationTelemetry.STARTED, started);
+            }
             getExecutionService().executeAsync(request.toExecutionInput(), metadata, new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {

@@ -35,7 +35,8 @@ public class OperationTelemetry implements EventingService {
 
     static final String TIMER = "graphql.operations";
     private static final Logger LOG = Logger.getLogger("partnero.gateway.requests");
-    private static final String STARTED = OperationTelemetry.class.getName() + ".started";
+    /** When the request started, in the GraphQL context; set by the HTTP entry when a plan ran first, else here. */
+    static final String STARTED = OperationTelemetry.class.getName() + ".started";
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
 
     private static volatile MeterRegistry registry;
@@ -50,7 +51,7 @@ public class OperationTelemetry implements EventingService {
 
     @Override
     public void beforeExecute(Context context) {
-        graphQLContext(context).ifPresent(graphql -> graphql.put(STARTED, System.nanoTime()));
+        graphQLContext(context).filter(graphql -> !graphql.hasKey(STARTED)).ifPresent(graphql -> graphql.put(STARTED, System.nanoTime()));
         UpstreamUse.start();
     }
 

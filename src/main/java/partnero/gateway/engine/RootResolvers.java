@@ -93,7 +93,7 @@ final class RootResolvers {
                 candidates.add(method);
             }
         }
-        if (candidates.size() != 1 || !callable(candidates.get(0), query.getArguments())) {
+        if (candidates.size() != 1 || !callable(candidates.get(0), query.getArguments()) || readsTheGraphQLContext(owner)) {
             return Optional.empty();
         }
         var bean = Arc.container().instance(owner);
@@ -101,6 +101,23 @@ final class RootResolvers {
             return Optional.empty();
         }
         return Optional.of(new Resolver(bean.get(), candidates.get(0), query.getArguments()));
+    }
+
+    /** A resolver bean that injects SmallRye's {@code Context} reads what only SmallRye's own fetcher fills in. */
+    private static boolean readsTheGraphQLContext(Class<?> owner) {
+        for (java.lang.reflect.Field field : owner.getDeclaredFields()) {
+            if (field.getType().getName().startsWith("io.smallrye.graphql.api.Context")) {
+                return true;
+            }
+        }
+        for (java.lang.reflect.Constructor<?> constructor : owner.getDeclaredConstructors()) {
+            for (Class<?> parameter : constructor.getParameterTypes()) {
+                if (parameter.getName().startsWith("io.smallrye.graphql.api.Context")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean plain(Argument argument) {

@@ -43,6 +43,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final List<String> failedRequests = new ArrayList<>();
+    private final java.util.Map<String, String> requestUrls = new java.util.HashMap<>();
     private final List<String> consoleErrors = new ArrayList<>();
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
@@ -120,11 +121,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
                 String method = message.path("method").asText();
                 JsonNode params = message.path("params");
-                if (method.equals("Network.responseReceived") && params.path("response").path("status").asInt() >= 400) {
+                if (method.equals("Network.requestWillBeSent")) {
+                    requestUrls.put(params.path("requestId").asText(), params.path("request").path("url").asText());
+                } else if (method.equals("Network.responseReceived") && params.path("response").path("status").asInt() >= 400) {
                     failedRequests.add(params.path("response").path("status").asInt() + " "
                             + params.path("response").path("url").asText());
                 } else if (method.equals("Network.loadingFailed")) {
-                    failedRequests.add(params.path("errorText").asText() + " (request " + params.path("requestId").asText() + ")");
+                    // only the page's own requests: Chromium (156) also reports failed lookups of its own
+                    // background traffic here, requests the page never sent (no requestWillBeSent)
+                    String url = requestUrls.get(params.path("requestId").asText());
+                    if (url != null) {
+                        failedRequests.add(params.path("errorText").asText() + " " + url);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

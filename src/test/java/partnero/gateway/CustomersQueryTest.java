@@ -52,6 +52,18 @@ class CustomersQueryTest extends AgainstPartneroStub {
     }
 
     @Test
+    void twoRootFieldsAskingForTheSamePageMakeOnePartneroCall() {
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
+
+        GraphQL.post("{ first: customers(page: 1) { items { key } } again: customers(page: 1) { items { email } } }")
+                .body("errors", nullValue())
+                .body("data.first.items.key", contains("customer_123"))
+                .body("data.again.items.email", contains("alice.brown@partnero.com"));
+
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))); // caching is off in tests: one call per request
+    }
+
+    @Test
     void argumentsAndBothPartnerFiltersGoOutUnderPartnerosDottedNames() {
         wireMock.listAnswers(okJson(page(3, 50, "null", "null", pageLink(2), "null")));
 

@@ -33,7 +33,6 @@ import graphql.language.SelectionSet;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
@@ -298,14 +297,9 @@ final class CompiledPlan {
                 || CONDITIONS.shouldInclude(element, variables.toMap(), schema, GraphQLContext.getDefault());
     }
 
-    /** Whether the only directives the operation and its fragments use are {@code @skip} and {@code @include}. */
-    private static boolean onlyConditions(OperationDefinition operation) {
-        for (Directive directive : operation.getDirectives()) {
-            if (!isCondition(directive)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the only directives on this operation, field or fragment are {@code @skip} and {@code @include}. */
+    private static boolean onlyConditions(DirectivesContainer<?> element) {
+        return element.getDirectives().stream().allMatch(CompiledPlan::isCondition);
     }
 
     private static boolean isCondition(Directive directive) {
@@ -392,10 +386,6 @@ final class CompiledPlan {
                 refused = why;
             }
             return false;
-        }
-
-        private static boolean onlyConditions(DirectivesContainer<?> element) {
-            return element.getDirectives().stream().allMatch(CompiledPlan::isCondition);
         }
     }
 }

@@ -1,7 +1,6 @@
 package partnero.gateway.engine;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,19 +36,16 @@ import partnero.gateway.config.GatewayConfig;
 class CompiledPlans {
 
     private static final Logger LOG = Logger.getLogger(CompiledPlans.class);
-    /** Settings under which SmallRye does more around an execution than a plan does, with the value that lets plans run. */
-    private static final Map<String, String> PLAIN_ENGINE = Map.of(
-            "quarkus.otel.sdk.disabled", "true",
-            "quarkus.smallrye-graphql.metrics.enabled", "false",
-            "quarkus.smallrye-graphql.events.enabled", "false",
-            "quarkus.smallrye-graphql.log-payload", "off",
-            "quarkus.smallrye-graphql.exclude-null-fields-in-responses", "false");
-    private static final Map<String, String> UNSET_MEANS = Map.of(
-            "quarkus.otel.sdk.disabled", "false",
-            "quarkus.smallrye-graphql.metrics.enabled", "false",
-            "quarkus.smallrye-graphql.events.enabled", "false",
-            "quarkus.smallrye-graphql.log-payload", "off",
-            "quarkus.smallrye-graphql.exclude-null-fields-in-responses", "false");
+    /** A setting under which SmallRye may do more around an execution than a plan does: its default, and the value that lets plans run. */
+    private record EngineSetting(String property, String unset, String plain) {
+    }
+
+    private static final List<EngineSetting> PLAIN_ENGINE = List.of(
+            new EngineSetting("quarkus.otel.sdk.disabled", "false", "true"),
+            new EngineSetting("quarkus.smallrye-graphql.metrics.enabled", "false", "false"),
+            new EngineSetting("quarkus.smallrye-graphql.events.enabled", "false", "false"),
+            new EngineSetting("quarkus.smallrye-graphql.log-payload", "off", "off"),
+            new EngineSetting("quarkus.smallrye-graphql.exclude-null-fields-in-responses", "false", "false"));
     /** What a document's plan is taken to weigh per character of its text: the text, its syntax tree, the plan's lookups. */
     private static final int BYTES_PER_CHARACTER = 24;
 
@@ -143,10 +139,10 @@ class CompiledPlans {
     /** The first setting under which SmallRye does more than a plan would; empty when there is none. */
     private static Optional<String> engineDoesMore() {
         Config config = ConfigProvider.getConfig();
-        for (String property : List.copyOf(PLAIN_ENGINE.keySet())) {
-            String value = config.getOptionalValue(property, String.class).orElse(UNSET_MEANS.get(property));
-            if (!value.equalsIgnoreCase(PLAIN_ENGINE.get(property))) {
-                return Optional.of(property + "=" + value);
+        for (EngineSetting setting : PLAIN_ENGINE) {
+            String value = config.getOptionalValue(setting.property(), String.class).orElse(setting.unset());
+            if (!value.equalsIgnoreCase(setting.plain())) {
+                return Optional.of(setting.property() + "=" + value);
             }
         }
         return Optional.empty();

@@ -112,7 +112,7 @@ class HttpSurfaceTest extends AgainstPartneroStub {
 
     @Test
     void aGetAnswersInTheMediaTypeTheClientAccepts() {
-        given().queryParam("query", "{ __typename }")
+        given().accept("application/graphql-response+json").queryParam("query", "{ __typename }")
                 .when().get("/graphql")
                 .then().statusCode(200)
                 .contentType(startsWith("application/graphql-response+json"));

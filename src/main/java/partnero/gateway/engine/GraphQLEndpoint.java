@@ -183,7 +183,11 @@ class GraphQLEndpoint {
                     if (facts.cacheable() && response.getExecutionResult().getErrors().isEmpty()) {
                         plans.learn(request, facts);
                     }
-                    Handler.write(ctx, mediaType, Buffer.buffer(body));
+                    // GraphQL over HTTP: a request error (nothing executed, so no "data") is a 400 in the
+                    // GraphQL response media type; application/json answers every well-formed request 200.
+                    int status = !response.getExecutionResult().isDataPresent()
+                            && mediaType.startsWith(ResponseMediaType.GRAPHQL_RESPONSE) ? 400 : 200;
+                    Handler.write(ctx, status, mediaType, Buffer.buffer(body));
                 }
 
                 @Override
@@ -194,10 +198,14 @@ class GraphQLEndpoint {
         }
 
         private static void write(RoutingContext ctx, String mediaType, Buffer body) {
+            write(ctx, 200, mediaType, body);
+        }
+
+        private static void write(RoutingContext ctx, int status, String mediaType, Buffer body) {
             if (ctx.response().ended()) {
                 return; // the client went away, or the request was already answered
             }
-            ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, mediaType).end(body);
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, mediaType).end(body);
         }
 
         private static void badRequest(RoutingContext ctx, String message) {
@@ -208,11 +216,17 @@ class GraphQLEndpoint {
         }
     }
 
-    /** The answer's media type from the request's {@code Accept}, as Quarkus chooses it. */
+    /**
+     * The answer's media type from the request's {@code Accept}: the first served type in the
+     * client's order; {@code application/json} for a client that names none ({@code *}{@code /*} or
+     * no {@code Accept}), as the GraphQL-over-HTTP specification asks while clients move to
+     * {@code application/graphql-response+json}.
+     */
     static final class ResponseMediaType {
 
         static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-        private static final List<String> SERVED = List.of(GRAPHQL_RESPONSE, "application/json",
+        static final String JSON = "application/json";
+        private static final List<String> SERVED = List.of(GRAPHQL_RESPONSE, JSON,
                 "application/graphql+json"); // the last is a draft name Quarkus still serves
 
         private ResponseMediaType() {
@@ -221,7 +235,7 @@ class GraphQLEndpoint {
         /** The first acceptable type in the client's order of preference; empty (406) when none is. */
         static Optional<String> negotiate(List<MIMEHeader> accept) {
             if (accept == null || accept.isEmpty()) {
-                return Optional.of(withCharset(GRAPHQL_RESPONSE));
+                return Optional.of(withCharset(JSON));
             }
             for (MIMEHeader range : accept) {
                 String type = range.value().strip().toLowerCase(Locale.ROOT); // without its parameters
@@ -229,7 +243,7 @@ class GraphQLEndpoint {
                     return Optional.of(withCharset(type));
                 }
                 if (type.equals("*/*") || type.equals("application/*")) {
-                    return Optional.of(withCharset(GRAPHQL_RESPONSE));
+                    return Optional.of(withCharset(JSON));
                 }
             }
             return Optional.empty();

@@ -1,6 +1,7 @@
 package partnero.gateway.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -50,6 +51,18 @@ public interface GatewayConfig {
 
     /** Documents compiled for running without graphql-java's per-field execution. */
     CompiledPlans compiledPlans();
+
+    /** Automatic persisted queries: documents sent once, then named by their SHA-256. */
+    PersistedQueries persistedQueries();
+
+    /** Which documents the gateway runs at all. */
+    Documents documents();
+
+    /** Caching headers on the answers to GET requests. */
+    HttpCache httpCache();
+
+    /** Several operations in one POST (a JSON array). */
+    Batching batching();
 
     interface Api {
         /** Base URL of the upstream, including {@code /v1}; the REST client reads it too. */
@@ -130,6 +143,62 @@ public interface GatewayConfig {
         /** Most memory the plans hold, estimated from their documents' length. */
         @WithDefault("4M")
         MemorySize maxBytes();
+    }
+
+    interface PersistedQueries {
+        /** Whether clients may name a document by its SHA-256 (Apollo's automatic persisted queries). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most documents kept. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /** Most memory the kept documents hold. */
+        @WithDefault("8M")
+        MemorySize maxBytes();
+    }
+
+    interface Documents {
+        /** {@code open}: any document; {@code persisted-only}: every request names its document by hash; {@code trusted}: only the manifest's documents. */
+        @WithDefault("open")
+        DocumentsMode mode();
+
+        /** The trusted documents: an Apollo persisted-query manifest or a GraphQL Code Generator {@code persisted-documents.json}; required in {@code trusted} mode. */
+        Optional<Path> manifest();
+
+        /** Whether introspection-only documents ({@code __schema}, {@code __type}, {@code __typename}) run in every mode, so that GraphiQL can show the schema. */
+        @WithDefault("true")
+        boolean allowIntrospection();
+    }
+
+    /** The values of {@code partnero.documents.mode}. */
+    enum DocumentsMode {
+        OPEN,
+        PERSISTED_ONLY,
+        TRUSTED
+    }
+
+    interface HttpCache {
+        /** Whether complete answers to GET get {@code Cache-Control} with a {@code max-age}, an {@code ETag}, and 304 on a matching {@code If-None-Match}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code private} (browsers only: the answer depends on the API key) or {@code public} (shared caches and CDNs too). */
+        @WithDefault("private")
+        HttpCacheScope scope();
+    }
+
+    /** The values of {@code partnero.http-cache.scope}. */
+    enum HttpCacheScope {
+        PRIVATE,
+        PUBLIC
+    }
+
+    interface Batching {
+        /** Most operations in one batched POST; 0 refuses batches. */
+        @WithDefault("0")
+        int maxOperations();
     }
 
     interface Limits {

@@ -40,12 +40,23 @@ class AnswerCache {
 
     private final AnswerStore store;
     private final boolean enabled;
+    private final boolean dataCached;
     private final long ttlMillis;
 
     AnswerCache(AnswerStore store, GatewayConfig config) {
         this.store = store;
         this.enabled = config.cache().enabled() && config.answerCache().enabled();
+        this.dataCached = config.cache().enabled();
         this.ttlMillis = config.cache().ttl().toMillis();
+    }
+
+    /**
+     * When an answer built from data fetched at {@code oldestDataMillis} ({@link UpstreamUse#oldestDataMillis()})
+     * stops being current: when that data leaves the data cache; now, when nothing is cached.
+     */
+    long expiresAt(long oldestDataMillis) {
+        long now = System.currentTimeMillis();
+        return dataCached ? Math.min(now, oldestDataMillis) + ttlMillis : now;
     }
 
     /** The request's key; empty when answers are not cached, or the request has no Partnero key. */
@@ -74,16 +85,19 @@ class AnswerCache {
      *        {@code Long.MAX_VALUE} when the answer used none, which then lives one ttl from now)
      */
     void keepIfComplete(String key, RequestFacts facts, ExecutionResult result, byte[] body, long oldestDataMillis) {
-        if (!facts.cacheable() || !result.getErrors().isEmpty() || !result.isDataPresent() || result.getData() == null) {
-            return;
+        if (isComplete(facts, result)) {
+            keep(key, facts.operationName(), body, oldestDataMillis);
         }
-        keep(key, facts.operationName(), body, oldestDataMillis);
+    }
+
+    /** Whether an answer may be kept (here, and by HTTP caches): a query, not introspection, with data and no error. */
+    static boolean isComplete(RequestFacts facts, ExecutionResult result) {
+        return facts.cacheable() && result.getErrors().isEmpty() && result.isDataPresent() && result.getData() != null;
     }
 
     /** Keeps an answer known to be complete (a {@link CompiledPlan}'s), until the oldest data it was built from expires. */
     void keep(String key, String operationName, byte[] body, long oldestDataMillis) {
-        long builtFrom = Math.min(System.currentTimeMillis(), oldestDataMillis);
-        store.put(key, new StoredAnswer(body, operationName, builtFrom + ttlMillis));
+        store.put(key, new StoredAnswer(body, operationName, expiresAt(oldestDataMillis)));
     }
 
     /** The same value with every object's keys sorted, so that equal variables give equal text. */

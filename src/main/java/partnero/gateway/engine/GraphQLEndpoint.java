@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import graphql.ExecutionResult;
+import graphql.schema.GraphQLSchema;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -36,16 +40,25 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import partnero.gateway.apikey.ApiKeyResolver;
+import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.documents.PersistedDocuments;
+import partnero.gateway.documents.PersistedDocuments.Refused;
+import partnero.gateway.documents.PersistedDocuments.Resolution;
+import partnero.gateway.documents.PersistedDocuments.Run;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
+import partnero.gateway.error.ErrorCode;
 import partnero.gateway.observability.UpstreamUse;
 import partnero.gateway.web.GraphQLContentTypes;
+import partnero.gateway.web.HttpCaching;
 
 /**
  * {@code GET} and {@code POST /graphql}: where a GraphQL request enters the gateway. It reads the
- * request ({@link GraphQLRequest}), answers a repeated one from the {@link AnswerCache} without running
- * anything, runs a document it has answered before by its {@link CompiledPlan}, and otherwise runs it
- * through SmallRye GraphQL's execution service exactly as Quarkus does, keeping the answer when it is
- * complete and learning the document's plan.
+ * request ({@link GraphQLRequest}; a POST may carry a batch of them), settles which document it runs
+ * ({@link PersistedDocuments}: the one sent, or the one named by hash, or none), answers a repeated
+ * one from the {@link AnswerCache} without running anything, runs a document it has answered before
+ * by its {@link CompiledPlan}, and otherwise runs it through SmallRye GraphQL's execution service
+ * exactly as Quarkus does, keeping the answer when it is complete and learning the document's plan.
+ * The answer's status follows GraphQL over HTTP, its caching headers {@link HttpCaching}.
  * <p>
  * It stands in front of Quarkus' own handler (SmallRyeGraphQLExecutionHandler, 3.33), whose answers
  * cannot be kept (it writes them itself), and whose GET reading takes the operation name from the
@@ -62,13 +75,15 @@ class GraphQLEndpoint {
     static final int ROUTE_ORDER = -1;
 
     void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
-            AnswerCache answers, CompiledPlans plans, ApiKeyResolver keys) {
+            AnswerCache answers, CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching,
+            GatewayConfig gateway) {
         Config config = ConfigProvider.getConfig();
         String path = "/" + config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql")
                 .replaceFirst("^/+", "");
         long maxBody = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
-        Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, plans, keys);
+        Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, plans, keys,
+                documents, caching, gateway);
         router.post(path).order(ROUTE_ORDER)
                 .handler(GraphQLContentTypes.CHECK) // browser safety first, before the body is read
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
@@ -78,18 +93,63 @@ class GraphQLEndpoint {
         }
     }
 
+    /** One operation's answer, before it is written alone or as part of a batch. */
+    record Answer(byte[] body, Kind kind, long expiresAtMillis) {
+
+        enum Kind {
+            /** Ran, complete, may be cached until {@code expiresAtMillis}. */
+            COMPLETE,
+            /** Ran, with errors, or not to be cached (introspection). */
+            RAN,
+            /** Nothing ran: the document could not be parsed, validated, found or allowed; no {@code data}. */
+            REQUEST_ERROR,
+            /** The request contradicts itself or cannot be read: 400 whatever the media type. */
+            BAD_REQUEST
+        }
+
+        static Answer error(ErrorCode code, String message, Kind kind) {
+            JsonObject error = new JsonObject().put("message", message);
+            if (code != null) {
+                error.put("extensions", new JsonObject().put("code", code.name()));
+            }
+            return new Answer(new JsonObject().put("errors", new JsonArray().add(error)).toBuffer().getBytes(), kind, 0);
+        }
+
+        static Answer refused(Refused refused) {
+            return error(refused.code(), refused.message(), refused.badRequest() ? Kind.BAD_REQUEST : Kind.REQUEST_ERROR);
+        }
+
+        /** What GraphQL over HTTP says: a request error is a 400 for the GraphQL response media type, a 200 for plain JSON. */
+        int status(String mediaType) {
+            return switch (kind) {
+                case BAD_REQUEST -> 400;
+                case REQUEST_ERROR -> mediaType.startsWith(ResponseMediaType.GRAPHQL_RESPONSE) ? 400 : 200;
+                default -> 200;
+            };
+        }
+    }
+
     static final class Handler extends SmallRyeGraphQLAbstractHandler {
 
         private final AnswerCache answers;
         private final CompiledPlans plans;
         private final ApiKeyResolver keys;
+        private final PersistedDocuments documents;
+        private final HttpCaching caching;
+        private final int maxBatch;
+        private final int maxUpstreamCalls;
 
         Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers,
-                CompiledPlans plans, ApiKeyResolver keys) {
+                CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching,
+                GatewayConfig config) {
             super(identity, currentRequest, false);
             this.answers = answers;
             this.plans = plans;
             this.keys = keys;
+            this.documents = documents;
+            this.caching = caching;
+            this.maxBatch = config.batching().maxOperations();
+            this.maxUpstreamCalls = config.limits().maxUpstreamCalls();
         }
 
         @Override
@@ -100,25 +160,49 @@ class GraphQLEndpoint {
                 ctx.response().setStatusCode(406).end();
                 return;
             }
-            GraphQLRequest request;
-            try {
-                request = ctx.request().method() == HttpMethod.GET ? GraphQLRequest.fromUrl(ctx) : GraphQLRequest.fromBody(ctx);
-            } catch (GraphQLRequest.BadRequest e) {
-                badRequest(ctx, e.getMessage());
+            boolean get = ctx.request().method() == HttpMethod.GET;
+            if (!get && GraphQLRequest.isBatch(ctx)) {
+                runBatch(ctx, mediaType.get(), started);
                 return;
             }
+            GraphQLRequest request;
+            try {
+                request = get ? GraphQLRequest.fromUrl(ctx) : GraphQLRequest.fromBody(ctx);
+            } catch (GraphQLRequest.BadRequest e) {
+                write(ctx, get, mediaType.get(), Answer.error(null, e.getMessage(), Answer.Kind.BAD_REQUEST));
+                return;
+            }
+            answer(ctx, request, started, answer -> write(ctx, get, mediaType.get(), answer));
+        }
+
+        /** Answers one request, alone or in a batch, and hands the answer to {@code done} on the request's context. */
+        private void answer(RoutingContext ctx, GraphQLRequest sent, long started, Consumer<Answer> done) {
+            Resolution resolution = documents.resolve(sent.query(), sent.persistedHash());
+            if (resolution instanceof Refused refused) {
+                OperationTelemetry.recordRefused(sent.operationName(), refused.code().name(), Duration.ofNanos(System.nanoTime() - started));
+                done.accept(Answer.refused(refused));
+                return;
+            }
+            Run run = (Run) resolution;
+            GraphQLRequest request = sent.withQuery(run.document());
+            Consumer<Answer> then = run.rememberAs().isEmpty() ? done : answer -> {
+                if (answer.kind() == Answer.Kind.COMPLETE || answer.kind() == Answer.Kind.RAN) {
+                    documents.remember(run.rememberAs().get(), run.document()); // a document that parses and validates
+                }
+                done.accept(answer);
+            };
             Optional<String> key = answers.keyOf(request, keys.keyOf(ctx.request()));
             Optional<StoredAnswer> stored = key.flatMap(answers::get);
             if (stored.isPresent()) {
-                write(ctx, mediaType.get(), Buffer.buffer(stored.get().body()));
                 OperationTelemetry.recordCachedAnswer(stored.get().operationName(), Duration.ofNanos(System.nanoTime() - started));
+                then.accept(new Answer(stored.get().body(), Answer.Kind.COMPLETE, stored.get().expiresAtMillis()));
                 return;
             }
             Optional<CompiledPlan> plan = plans.find(request);
             if (plan.isPresent()) {
-                runPlan(ctx, plan.get(), request, mediaType.get(), key, started);
+                runPlan(ctx, plan.get(), request, key, started, then);
             } else {
-                runEngine(ctx, request, mediaType.get(), key, null);
+                runEngine(ctx, request, key, null, then);
             }
         }
 
@@ -127,8 +211,8 @@ class GraphQLEndpoint {
          * it does not cover), hands the request to the engine, on the request's own Vert.x and CDI
          * contexts, where Partnero's outcome so far is reused, not asked again.
          */
-        private void runPlan(RoutingContext ctx, CompiledPlan plan, GraphQLRequest request, String mediaType,
-                Optional<String> key, long started) {
+        private void runPlan(RoutingContext ctx, CompiledPlan plan, GraphQLRequest request, Optional<String> key, long started,
+                Consumer<Answer> done) {
             UpstreamUse.start();
             Context vertxContext = Vertx.currentContext();
             ManagedContext requestContext = Arc.container().requestContext();
@@ -139,8 +223,8 @@ class GraphQLEndpoint {
                     body -> onContext(vertxContext, () -> {
                         plans.countAnswered();
                         key.ifPresent(k -> answers.keep(k, plan.operationName(), body, UpstreamUse.oldestDataMillis()));
-                        write(ctx, mediaType, Buffer.buffer(body));
                         OperationTelemetry.recordPlannedAnswer(plan.operationName(), Duration.ofNanos(System.nanoTime() - started));
+                        done.accept(new Answer(body, Answer.Kind.COMPLETE, answers.expiresAt(UpstreamUse.oldestDataMillis())));
                     }),
                     failure -> onContext(vertxContext, () -> {
                         plans.countHandedOver(plan, failure);
@@ -149,7 +233,7 @@ class GraphQLEndpoint {
                             requestContext.activate(requestState);
                         }
                         try {
-                            runEngine(ctx, request, mediaType, key, started); // the log line times the whole request
+                            runEngine(ctx, request, key, started, done); // the log line times the whole request
                         } finally {
                             if (activated) {
                                 requestContext.deactivate();
@@ -167,7 +251,7 @@ class GraphQLEndpoint {
         }
 
         /** Runs the request through SmallRye GraphQL and graphql-java, keeping a complete answer and learning its plan. */
-        private void runEngine(RoutingContext ctx, GraphQLRequest request, String mediaType, Optional<String> key, Long started) {
+        private void runEngine(RoutingContext ctx, GraphQLRequest request, Optional<String> key, Long started, Consumer<Answer> done) {
             RequestFacts facts = new RequestFacts();
             Map<String, Object> metadata = getMetaData(ctx);
             metadata.put(RequestFacts.KEY, facts);
@@ -177,17 +261,16 @@ class GraphQLEndpoint {
             getExecutionService().executeAsync(request.toExecutionInput(), metadata, new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
+                    ExecutionResult result = response.getExecutionResult();
                     byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-                    key.ifPresent(k -> answers.keepIfComplete(k, facts, response.getExecutionResult(), body,
-                            UpstreamUse.oldestDataMillis()));
-                    if (facts.cacheable() && response.getExecutionResult().getErrors().isEmpty()) {
+                    boolean complete = AnswerCache.isComplete(facts, result);
+                    key.ifPresent(k -> answers.keepIfComplete(k, facts, result, body, UpstreamUse.oldestDataMillis()));
+                    if (complete) {
                         plans.learn(request, facts);
                     }
-                    // GraphQL over HTTP: a request error (nothing executed, so no "data") is a 400 in the
-                    // GraphQL response media type; application/json answers every well-formed request 200.
-                    int status = !response.getExecutionResult().isDataPresent()
-                            && mediaType.startsWith(ResponseMediaType.GRAPHQL_RESPONSE) ? 400 : 200;
-                    Handler.write(ctx, status, mediaType, Buffer.buffer(body));
+                    Answer.Kind kind = complete ? Answer.Kind.COMPLETE
+                            : result.isDataPresent() ? Answer.Kind.RAN : Answer.Kind.REQUEST_ERROR; // GraphQL over HTTP: no data, nothing ran
+                    done.accept(new Answer(body, kind, answers.expiresAt(UpstreamUse.oldestDataMillis())));
                 }
 
                 @Override
@@ -197,22 +280,97 @@ class GraphQLEndpoint {
             });
         }
 
-        private static void write(RoutingContext ctx, String mediaType, Buffer body) {
-            write(ctx, 200, mediaType, body);
+        /**
+         * A batch (Apollo Client's {@code BatchHttpLink}): its operations answered one after the other,
+         * in order, each with its own errors, as one array. Refused as a whole, with one error and
+         * nothing run, while batching is off, above {@code partnero.batching.max-operations}, or when its
+         * operations together would call Partnero more often than one request may.
+         */
+        private void runBatch(RoutingContext ctx, String mediaType, long started) {
+            JsonValue[] operations;
+            try {
+                operations = GraphQLRequest.batch(ctx).toArray(JsonValue[]::new);
+            } catch (GraphQLRequest.BadRequest e) {
+                write(ctx, false, mediaType, Answer.error(null, e.getMessage(), Answer.Kind.BAD_REQUEST));
+                return;
+            }
+            if (maxBatch <= 0 || operations.length == 0 || operations.length > maxBatch) {
+                String why = maxBatch <= 0 ? "This gateway takes no batches of operations: send them one by one"
+                        : "A batch takes 1 to " + maxBatch + " operations; this one has " + operations.length;
+                OperationTelemetry.recordRefused(null, ErrorCode.BATCH_NOT_ALLOWED.name(), Duration.ofNanos(System.nanoTime() - started));
+                write(ctx, false, mediaType, Answer.error(ErrorCode.BATCH_NOT_ALLOWED, why, Answer.Kind.BAD_REQUEST));
+                return;
+            }
+            Object[] requests = new Object[operations.length]; // each a GraphQLRequest, or the Answer to an unreadable one
+            int calls = 0;
+            for (int i = 0; i < operations.length; i++) {
+                try {
+                    GraphQLRequest request = GraphQLRequest.fromJson(operations[i]);
+                    requests[i] = request;
+                    if (documents.resolve(request.query(), request.persistedHash()) instanceof Run run) {
+                        calls += OperationShape.upstreamCallsOf(schema(), run.document(), request.operationName());
+                    }
+                } catch (GraphQLRequest.BadRequest e) {
+                    requests[i] = Answer.error(null, e.getMessage(), Answer.Kind.BAD_REQUEST);
+                }
+            }
+            if (calls > maxUpstreamCalls) {
+                OperationTelemetry.recordRefused(null, ErrorCode.QUERY_TOO_COMPLEX.name(), Duration.ofNanos(System.nanoTime() - started));
+                write(ctx, false, mediaType, Answer.error(ErrorCode.QUERY_TOO_COMPLEX, "This batch would make " + calls
+                        + " calls to Partnero; at most " + maxUpstreamCalls + " are allowed per request", Answer.Kind.REQUEST_ERROR));
+                return;
+            }
+            Buffer body = Buffer.buffer().appendByte((byte) '[');
+            answerInTurn(ctx, requests, 0, body, started, () -> {
+                HttpCaching.noStore(ctx.response());
+                write(ctx, 200, mediaType, body.appendByte((byte) ']'));
+            });
+        }
+
+        private void answerInTurn(RoutingContext ctx, Object[] requests, int i, Buffer body, long started, Runnable finished) {
+            if (i == requests.length) {
+                finished.run();
+                return;
+            }
+            Consumer<Answer> next = answer -> {
+                body.appendBytes(answer.body());
+                if (i + 1 < requests.length) {
+                    body.appendByte((byte) ',');
+                }
+                answerInTurn(ctx, requests, i + 1, body, started, finished);
+            };
+            if (requests[i] instanceof Answer unreadable) {
+                next.accept(unreadable);
+            } else {
+                answer(ctx, (GraphQLRequest) requests[i], started, next);
+            }
+        }
+
+        private static GraphQLSchema schema() {
+            return Arc.container().instance(GraphQLSchema.class).get();
+        }
+
+        /** Writes one request's answer with its status and caching headers: a complete GET answer may be kept, nothing else. */
+        private void write(RoutingContext ctx, boolean get, String mediaType, Answer answer) {
+            if (ctx.response().ended()) {
+                return; // the client went away, or the request was already answered
+            }
+            if (get && answer.kind() == Answer.Kind.COMPLETE) {
+                if (caching.complete(ctx.request(), ctx.response(), answer.body(), mediaType, answer.expiresAtMillis())) {
+                    ctx.response().setStatusCode(304).end();
+                    return;
+                }
+            } else {
+                HttpCaching.noStore(ctx.response());
+            }
+            write(ctx, answer.status(mediaType), mediaType, Buffer.buffer(answer.body()));
         }
 
         private static void write(RoutingContext ctx, int status, String mediaType, Buffer body) {
             if (ctx.response().ended()) {
-                return; // the client went away, or the request was already answered
+                return;
             }
             ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, mediaType).end(body);
-        }
-
-        private static void badRequest(RoutingContext ctx, String message) {
-            JsonObject error = new JsonObject().put("message", message);
-            ctx.response().setStatusCode(400)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
-                    .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -19,10 +21,20 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * One GraphQL-over-HTTP request as the gateway read it: from a GET's URL (parameters decoded once,
- * by Vert.x) or a POST's JSON (or {@code application/graphql}) body. Unreadable requests are
- * {@link BadRequest}s, answered 400 before anything runs.
+ * by Vert.x), a POST's JSON (or {@code application/graphql}) body, or one element of a batch. Its
+ * {@code query} is null when it names its document by hash only ({@code persistedHash}, Apollo's
+ * {@code extensions.persistedQuery}). Unreadable requests are {@link BadRequest}s, answered 400
+ * before anything runs.
  */
-record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
+record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions, String persistedHash) {
+
+    /** A document's id: Apollo's SHA-256 in hex, or another manifest's id (GraphQL Code Generator may use SHA-1). */
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9A-Za-z_:.-]{1,128}");
+
+    /** A request that carries its document and names no hash. */
+    GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
+        this(query, operationName, variables, extensions, null);
+    }
 
     /** Raw line breaks and tabs in a POSTed body become spaces, as Quarkus' own reading does (Java text blocks). */
     private static final Pattern RAW_WHITESPACE = Pattern.compile("[\\n\\r\\t]");
@@ -42,10 +54,41 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
         if (body == null || body.isBlank()) {
             throw new BadRequest("POST /graphql needs a JSON body with a 'query'");
         }
-        boolean rawWhitespace = body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0 || body.indexOf('\t') >= 0;
-        JsonObject json = jsonObject("the body", rawWhitespace ? RAW_WHITESPACE.matcher(body).replaceAll(" ") : body);
+        return fromJson(jsonObject("the body", withoutRawWhitespace(body)));
+    }
+
+    /** Whether a POST's body is a batch: a JSON array of requests. */
+    static boolean isBatch(RoutingContext ctx) {
+        String body = ctx.body().asString();
+        return body != null && body.stripLeading().startsWith("[");
+    }
+
+    /** A batch's elements, each read by {@link #fromJson} when its turn comes. */
+    static JsonArray batch(RoutingContext ctx) {
+        try (JsonReader reader = jsonProvider().createReader(new StringReader(withoutRawWhitespace(ctx.body().asString())))) {
+            return reader.readArray();
+        } catch (JsonException | IllegalStateException e) {
+            throw new BadRequest("the body must be a JSON object, or an array of them (a batch)");
+        }
+    }
+
+    /** One request of a JSON body or of a batch. */
+    static GraphQLRequest fromJson(JsonValue element) {
+        if (!(element instanceof JsonObject json)) {
+            throw new BadRequest("each operation of a batch must be a JSON object");
+        }
         return of("POST /graphql needs a 'query'", string(json, "query"), string(json, "operationName"),
                 object(json, "variables"), object(json, "extensions"));
+    }
+
+    /** The same request running {@code document}, the one its hash named. */
+    GraphQLRequest withQuery(String document) {
+        return new GraphQLRequest(document, operationName, variables, extensions, persistedHash);
+    }
+
+    private static String withoutRawWhitespace(String body) {
+        boolean rawWhitespace = body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0 || body.indexOf('\t') >= 0;
+        return rawWhitespace ? RAW_WHITESPACE.matcher(body).replaceAll(" ") : body;
     }
 
     /** The request as SmallRye GraphQL's execution service reads a POSTed body. */
@@ -65,11 +108,25 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
 
     private static GraphQLRequest of(String noQuery, String query, String operationName, JsonObject variables,
             JsonObject extensions) {
-        if (query == null || query.isBlank()) {
+        String persistedHash = persistedHash(extensions);
+        if ((query == null || query.isBlank()) && persistedHash == null) {
             throw new BadRequest(noQuery);
         }
-        return new GraphQLRequest(query, operationName == null || operationName.isEmpty() ? null : operationName,
-                variables, extensions);
+        return new GraphQLRequest(query == null || query.isBlank() ? null : query,
+                operationName == null || operationName.isEmpty() ? null : operationName, variables, extensions, persistedHash);
+    }
+
+    /** Apollo's {@code extensions.persistedQuery = {version: 1, sha256Hash}}: the hash, or null. */
+    private static String persistedHash(JsonObject extensions) {
+        JsonValue persisted = extensions == null ? null : extensions.get("persistedQuery");
+        if (persisted == null || persisted.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (persisted instanceof JsonObject named && named.get("version") instanceof JsonNumber version && version.intValue() == 1
+                && named.get("sha256Hash") instanceof JsonString hash && DOCUMENT_ID.matcher(hash.getString()).matches()) {
+            return hash.getString();
+        }
+        throw new BadRequest("extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<the document's SHA-256 in hex>\"}");
     }
 
     private static String parameter(RoutingContext ctx, String name) {

@@ -1,18 +1,25 @@
 package partnero.gateway.engine;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 import graphql.DirectivesUtil;
+import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 
 /**
  * What an operation will cost, measured on its validated document before anything runs: how deep it
@@ -31,6 +38,28 @@ record OperationShape(int depth, int fields, int upstreamCalls) {
         measure(root, fragments, 1, measure);
         int calls = callsByResponseKey.values().stream().mapToInt(Integer::intValue).sum();
         return new OperationShape(measure.depth, measure.fields, calls);
+    }
+
+    /**
+     * The Partnero calls the operation {@code operationName} of {@code document} would make, before it
+     * runs (a batch's operations, counted together); 0 for a document that would fail on its own
+     * (unparseable, invalid, no such operation), as it calls nothing.
+     */
+    static int upstreamCallsOf(GraphQLSchema schema, String document, String operationName) {
+        ParseAndValidateResult parsed = ParseAndValidate.parse(ExecutionInput.newExecutionInput(document).build());
+        if (parsed.isFailure() || !ParseAndValidate.validate(schema, parsed.getDocument()).isEmpty()) {
+            return 0; // validation also rules out fragment cycles, which the walk below assumes
+        }
+        Document parsedDocument = parsed.getDocument();
+        List<OperationDefinition> operations = parsedDocument.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(operation -> operationName == null || operationName.equals(operation.getName()))
+                .toList();
+        if (operations.size() != 1 || operations.get(0).getOperation() != OperationDefinition.Operation.QUERY) {
+            return 0;
+        }
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        parsedDocument.getDefinitionsOfType(FragmentDefinition.class).forEach(fragment -> fragments.put(fragment.getName(), fragment));
+        return of(schema.getQueryType(), operations.get(0).getSelectionSet(), fragments).upstreamCalls();
     }
 
     /** The calls one selection of this root field makes: as declared, else none for the engine's own, else one. */

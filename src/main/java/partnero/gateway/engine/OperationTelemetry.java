@@ -80,6 +80,11 @@ public class OperationTelemetry implements EventingService {
         record(operation, "success", duration, UpstreamUse.attempts(), Set.of());
     }
 
+    /** A request refused before the engine (its document, its batch): recorded here with the error's code. */
+    static void recordRefused(String operationName, String code, Duration duration) {
+        record(loggedName(operationName), "error", duration, 0, Set.of(code));
+    }
+
     private static void record(String operation, String outcome, Duration duration, int upstreamCalls, Set<String> codes) {
         // the registry would find the timer again from a new builder each time; a map lookup is cheaper
         String name = operation + '\u0000' + outcome;

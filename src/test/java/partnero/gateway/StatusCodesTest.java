@@ -122,6 +122,15 @@ class StatusCodesTest extends AgainstPartneroStub {
         wireMock.verifyNoCall();
     }
 
+    @Test
+    void aBatchIsRefusedWhileBatchingIsOff() {
+        given().contentType(ContentType.JSON).body("[{\"query\": \"{ __typename }\"}]")
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BATCH_NOT_ALLOWED"))
+                .body("errors[0].message", equalTo("This gateway takes no batches of operations: send them one by one"));
+    }
+
     private static ValidatableResponse post(String accept, Map<String, Object> body) {
         return given().accept(accept).contentType(ContentType.JSON).body(body)
                 .when().post("/graphql")

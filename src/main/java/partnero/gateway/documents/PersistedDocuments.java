@@ -90,11 +90,12 @@ public class PersistedDocuments {
         if (sha256Hash != null) {
             return byHash(document, sha256Hash);
         }
-        if (mode == DocumentsMode.OPEN || introspectionAllowed(document)) {
+        if (mode == DocumentsMode.OPEN || mode == DocumentsMode.TRUSTED && manifest.get().contains(document)
+                || introspectionAllowed(document)) {
             return new Run(document, Optional.empty());
         }
         if (mode == DocumentsMode.TRUSTED) {
-            return manifest.get().contains(document) ? new Run(document, Optional.empty()) : notInList();
+            return notInList();
         }
         return new Refused(ErrorCode.PERSISTED_QUERY_ID_REQUIRED, "This gateway runs only persisted queries: send the"
                 + " document's SHA-256 in extensions.persistedQuery (Apollo Client: createPersistedQueryLink)", false);
@@ -129,8 +130,9 @@ public class PersistedDocuments {
                 .orElseGet(() -> new Refused(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound", false));
     }
 
+    /** Parses only a document that may be introspection: any other is refused unparsed. */
     private boolean introspectionAllowed(String document) {
-        return allowIntrospection && introspectionOnly(document);
+        return allowIntrospection && document.contains("__") && introspectionOnly(document);
     }
 
     /** Whether every operation of {@code document} is a query of introspection fields only. */

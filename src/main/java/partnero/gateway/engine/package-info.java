@@ -11,8 +11,13 @@
  * decoded twice). It extends Quarkus' {@code SmallRyeGraphQLAbstractHandler} for request scope and
  * identity and runs SmallRye's {@code ExecutionService} as Quarkus does. Re-check: that abstract
  * handler's constructor and {@code getMetaData}; what Quarkus' handler does that this one must too
- * (media types, body reading, status codes); whether Quarkus fixed its GET reading. Tests:
- * {@code HttpSurfaceTest}, {@code OperationsTest}, {@code QueryLimitsTest}, {@code AnswerCacheTest}.</li>
+ * (media types, body reading, status codes); whether Quarkus fixed its GET reading. It also does
+ * what Quarkus' handler does not: GraphQL over HTTP's 400 for a request error under
+ * {@code application/graphql-response+json} (graphql-java's {@code ExecutionResult.isDataPresent()}
+ * tells a request error from a field error), batches, persisted documents
+ * ({@code documents.PersistedDocuments}) and caching headers ({@code web.HttpCaching}). Tests:
+ * {@code HttpSurfaceTest}, {@code StatusCodesTest}, {@code OperationsTest}, {@code QueryLimitsTest},
+ * {@code AnswerCacheTest}, {@code BatchingTest}, {@code GraphQLOverHttpAuditIT}.</li>
  * <li>{@link partnero.gateway.engine.CompiledPlan}, {@link partnero.gateway.engine.CompiledPlans} and
  * {@link partnero.gateway.engine.RootResolvers}: a document graphql-java has answered completely once
  * is run afterwards by a plan compiled from its validated operation, which calls the root resolvers

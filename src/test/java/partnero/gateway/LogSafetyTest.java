@@ -5,15 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +17,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.LogCapture;
 import partnero.gateway.support.PartneroWireMock;
 
 /** Captures everything the gateway logs while every error path is provoked: no key and no email may appear. */
@@ -35,35 +29,16 @@ class LogSafetyTest extends AgainstPartneroStub {
     static final String LIST = "query Page { customers(partnerEmail: \"" + EMAIL + "\") { items { key } } }";
     static final String SEARCH = "query Find { searchCustomer(email: \"" + EMAIL + "\") { key } }";
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            StringWriter text = new StringWriter().append(record.getLoggerName()).append(' ').append(String.valueOf(message));
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            lines.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     @Test
@@ -89,6 +64,7 @@ class LogSafetyTest extends AgainstPartneroStub {
                 .body(("{\"query\": \"" + SEARCH.replace("\"", "\\\"") + "\"}").getBytes()).post("/graphql");
         given().when().get("/q/health/group/partnero");
 
+        List<String> lines = logs.lines();
         assertThat("a request line", lines.stream().anyMatch(line -> line.contains(
                 "graphql operation=Find outcome=partial") && line.contains("errors=[UPSTREAM_UNAVAILABLE]")));
         assertThat("an upstream failure line", lines.stream().anyMatch(line -> line.contains(

@@ -1,0 +1,52 @@
+package partnero.gateway.support;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+
+/**
+ * Every line the application logs while started, as "logger message" plus any stack trace, for tests
+ * that assert what operators read. In-process only (a {@code @QuarkusTest}).
+ */
+public final class LogCapture extends Handler {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    public static LogCapture start() {
+        LogCapture capture = new LogCapture();
+        Logger.getLogger("").addHandler(capture);
+        return capture;
+    }
+
+    public void stop() {
+        Logger.getLogger("").removeHandler(this);
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        StringWriter text = new StringWriter().append(record.getLoggerName()).append(' ').append(String.valueOf(message));
+        if (record.getThrown() != null) {
+            record.getThrown().printStackTrace(new PrintWriter(text));
+        }
+        lines.add(text.toString());
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.LogCapture;
 
 /**
  * A compiled plan answers exactly as graphql-java does. Each case is answered first by graphql-java
@@ -168,6 +169,28 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
         assertEquals(byEngine, byPlan);
         assertThat(byPlan, containsString("UPSTREAM_UNAVAILABLE"));
         assertEquals(callsByEngine, callsByPlan, "attempts on Partnero, retries included");
+    }
+
+    @Test
+    void aHandedOverRequestIsLoggedOnceWithEveryAttemptOnPartnero() {
+        String query = "query Logged($page: Int) { customers(page: $page) { items { key } } }";
+        answer(query, Map.of("page", 1));
+        wireMock.listAnswers(aResponse().withStatus(503));
+        wireMock.resetRequests();
+        LogCapture logs = LogCapture.start();
+        try {
+            double handedOverBefore = plans.handedOverCount();
+            answer(query, Map.of("page", 2));
+            assertEquals(handedOverBefore + 1, plans.handedOverCount());
+        } finally {
+            logs.stop();
+        }
+
+        int attempts = wireMock.countRequestsMatching(getRequestedFor(urlPathEqualTo(LIST_PATH)).build()).getCount();
+        List<String> requestLines = logs.lines().stream().filter(line -> line.startsWith("partnero.gateway.requests ")).toList();
+        assertEquals(1, requestLines.size(), "one line for the request: " + requestLines);
+        assertThat(requestLines.get(0), containsString("graphql operation=Logged outcome=error"));
+        assertThat(requestLines.get(0), containsString("upstream_calls=" + attempts + " errors=[UPSTREAM_UNAVAILABLE]"));
     }
 
     @Test

@@ -107,13 +107,12 @@ public class PersistedDocuments {
     }
 
     private Resolution byHash(String document, String hash) {
-        if (document != null && !sha256(document).equalsIgnoreCase(hash)) {
-            return new Refused(ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
-                    "The document's SHA-256 is not the persisted query hash sent with it", true);
-        }
         Optional<String> trusted = manifest.flatMap(read -> read.byId(hash));
-        if (trusted.isPresent()) {
-            return new Run(trusted.get(), Optional.empty());
+        if (trusted.isPresent()) { // a manifest's id need not be a SHA-256 (GraphQL Code Generator may use SHA-1)
+            return document == null || document.equals(trusted.get()) ? new Run(trusted.get(), Optional.empty()) : mismatch();
+        }
+        if (document != null && !sha256(document).equalsIgnoreCase(hash)) {
+            return mismatch();
         }
         if (mode == DocumentsMode.TRUSTED) {
             return notInList();
@@ -156,6 +155,10 @@ public class PersistedDocuments {
             }
         }
         return any;
+    }
+
+    private static Refused mismatch() {
+        return new Refused(ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, "The document is not the one the persisted query hash sent with it names", true);
     }
 
     private static Refused notInList() {

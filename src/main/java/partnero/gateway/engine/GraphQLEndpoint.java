@@ -2,8 +2,6 @@ package partnero.gateway.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,9 +31,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -90,42 +85,6 @@ class GraphQLEndpoint {
                 .handler(handler);
         if (config.getOptionalValue("quarkus.smallrye-graphql.http.get.enabled", Boolean.class).orElse(false)) {
             router.get(path).order(ROUTE_ORDER).handler(handler);
-        }
-    }
-
-    /** One operation's answer, before it is written alone or as part of a batch. */
-    record Answer(byte[] body, Kind kind, long expiresAtMillis) {
-
-        enum Kind {
-            /** Ran, complete, may be cached until {@code expiresAtMillis}. */
-            COMPLETE,
-            /** Ran, with errors, or not to be cached (introspection). */
-            RAN,
-            /** Nothing ran: the document could not be parsed, validated, found or allowed; no {@code data}. */
-            REQUEST_ERROR,
-            /** The request contradicts itself or cannot be read: 400 whatever the media type. */
-            BAD_REQUEST
-        }
-
-        static Answer error(ErrorCode code, String message, Kind kind) {
-            JsonObject error = new JsonObject().put("message", message);
-            if (code != null) {
-                error.put("extensions", new JsonObject().put("code", code.name()));
-            }
-            return new Answer(new JsonObject().put("errors", new JsonArray().add(error)).toBuffer().getBytes(), kind, 0);
-        }
-
-        static Answer refused(Refused refused) {
-            return error(refused.code(), refused.message(), refused.badRequest() ? Kind.BAD_REQUEST : Kind.REQUEST_ERROR);
-        }
-
-        /** What GraphQL over HTTP says: a request error is a 400 for the GraphQL response media type, a 200 for plain JSON. */
-        int status(String mediaType) {
-            return switch (kind) {
-                case BAD_REQUEST -> 400;
-                case REQUEST_ERROR -> mediaType.startsWith(ResponseMediaType.GRAPHQL_RESPONSE) ? 400 : 200;
-                default -> 200;
-            };
         }
     }
 
@@ -371,44 +330,6 @@ class GraphQLEndpoint {
                 return;
             }
             ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, mediaType).end(body);
-        }
-    }
-
-    /**
-     * The answer's media type from the request's {@code Accept}: the first served type in the
-     * client's order; {@code application/json} for a client that names none ({@code *}{@code /*} or
-     * no {@code Accept}), as the GraphQL-over-HTTP specification asks while clients move to
-     * {@code application/graphql-response+json}.
-     */
-    static final class ResponseMediaType {
-
-        static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-        static final String JSON = "application/json";
-        private static final List<String> SERVED = List.of(GRAPHQL_RESPONSE, JSON,
-                "application/graphql+json"); // the last is a draft name Quarkus still serves
-
-        private ResponseMediaType() {
-        }
-
-        /** The first acceptable type in the client's order of preference; empty (406) when none is. */
-        static Optional<String> negotiate(List<MIMEHeader> accept) {
-            if (accept == null || accept.isEmpty()) {
-                return Optional.of(withCharset(JSON));
-            }
-            for (MIMEHeader range : accept) {
-                String type = range.value().strip().toLowerCase(Locale.ROOT); // without its parameters
-                if (SERVED.contains(type)) {
-                    return Optional.of(withCharset(type));
-                }
-                if (type.equals("*/*") || type.equals("application/*")) {
-                    return Optional.of(withCharset(JSON));
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static String withCharset(String type) {
-            return type + "; charset=UTF-8";
         }
     }
 }

@@ -42,6 +42,7 @@ async function recordingFetch(input, init = {}) {
     cacheControl: response.headers.get('Cache-Control'),
     etag: response.headers.get('ETag'),
     vary: response.headers.get('Vary'),
+    contentType: response.headers.get('Content-Type'),
     body,
   });
   if (method === 'GET' && response.status === 200 && response.headers.get('ETag')) {
@@ -56,12 +57,13 @@ async function recordingFetch(input, init = {}) {
 
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const client = (link) => new ApolloClient({ link, cache: new InMemoryCache(), defaultOptions: { query: { fetchPolicy: 'no-cache' } } });
+// What the operation returned to the application (a failure as one error)
 const run = async (apollo, query, variables) => {
   try {
     const { data, errors } = await apollo.query({ query, variables, errorPolicy: 'all' });
-    results.push({ data: data ?? null, errors: errors ?? null });
+    return { data: data ?? null, errors: errors ?? null };
   } catch (e) {
-    results.push({ data: null, errors: [{ message: String(e.message) }] });
+    return { data: null, errors: [{ message: String(e.message) }] };
   }
 };
 
@@ -74,15 +76,16 @@ if (scenario === 'apq' || scenario === 'apq-get') {
     .concat(new HttpLink({ uri: url, fetch: recordingFetch, headers }));
   const apollo = client(link);
   for (let i = 0; i < (scenario === 'apq' ? 3 : 4); i++) {
-    await run(apollo, PAGE, { limit: 15 });
+    results.push(await run(apollo, PAGE, { limit: 15 }));
   }
 } else if (scenario === 'batch') {
   const apollo = client(new BatchHttpLink({ uri: url, fetch: recordingFetch, headers, batchMax: 5, batchInterval: 20 }));
-  await Promise.all([
+  // in the order they were asked, whatever order they settle in
+  results.push(...await Promise.all([
     run(apollo, PAGE, { limit: 15 }),
     run(apollo, FIND, { id: 'customer_123' }),
     run(apollo, gql`query Typename { __typename }`, {}),
-  ]);
+  ]));
 } else {
   console.error(`unknown scenario ${scenario}: apq, apq-get or batch`);
   process.exit(2);

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
@@ -46,6 +46,8 @@ class ApolloClientIT extends AgainstPartneroStub {
         }
     }
 
+    private static final String SHA_256_HEX = "[0-9a-f]{64}";
+
     @TestHTTPResource("/graphql")
     URL graphql;
 
@@ -63,15 +65,20 @@ class ApolloClientIT extends AgainstPartneroStub {
         List<JsonNode> exchanges = list(run.get("exchanges"));
 
         assertThat(exchanges, hasSize(4)); // hash, hash + document, then the hash alone twice
+        String hash = exchanges.get(0).get("hash").asText();
+        assertThat(hash, matchesPattern(SHA_256_HEX));
         assertThat(exchanges.get(0).get("withDocument").asBoolean(), equalTo(false));
         assertThat(exchanges.get(0).get("body").asText(), containsString("\"code\":\"PERSISTED_QUERY_NOT_FOUND\""));
         assertThat(exchanges.get(1).get("withDocument").asBoolean(), equalTo(true));
-        assertThat(exchanges.get(1).get("hash").asText(), equalTo(exchanges.get(0).get("hash").asText()));
+        assertThat(exchanges.get(1).get("hash").asText(), equalTo(hash));
         for (JsonNode later : exchanges.subList(2, 4)) {
             assertThat(later.get("withDocument").asBoolean(), equalTo(false));
+            assertThat(later.get("hash").asText(), equalTo(hash));
             assertThat(later.get("status").asInt(), equalTo(200));
         }
-        for (JsonNode result : list(run.get("results"))) {
+        List<JsonNode> results = list(run.get("results"));
+        assertThat(results, hasSize(3));
+        for (JsonNode result : results) {
             assertThat(result.get("errors").isNull(), equalTo(true));
             assertThat(result.at("/data/customers/items/0/key").asText(), equalTo("customer_123"));
         }
@@ -84,7 +91,9 @@ class ApolloClientIT extends AgainstPartneroStub {
         JsonNode run = NodeScript.run("apollo-client.mjs", graphql.toString(), "apq-get", clientKey);
         List<JsonNode> exchanges = list(run.get("exchanges"));
 
+        assertThat(exchanges, hasSize(5)); // hash, hash + document by POST, the hash alone, revalidated twice
         assertThat(exchanges.get(0).get("method").asText(), equalTo("GET"));
+        assertThat(exchanges.get(0).get("hash").asText(), matchesPattern(SHA_256_HEX));
         assertThat(exchanges.get(0).get("withDocument").asBoolean(), equalTo(false));
         assertThat(exchanges.get(0).get("body").asText(), containsString("PERSISTED_QUERY_NOT_FOUND"));
         assertThat(exchanges.get(0).get("cacheControl").asText(), equalTo("no-store"));
@@ -96,13 +105,16 @@ class ApolloClientIT extends AgainstPartneroStub {
         assertThat(cached.get("withDocument").asBoolean(), equalTo(false));
         assertThat(cached.get("status").asInt(), equalTo(200));
         assertThat(cached.get("cacheControl").asText(), matchesPattern("private, max-age=([1-9]|[12][0-9]|30)"));
-        assertThat(cached.get("etag").asText(), notNullValue());
+        assertThat(cached.get("etag").asText(), matchesPattern("(W/)?\"[^\"]+\""));
         assertThat(cached.get("vary").asText(), containsString("Authorization"));
+        assertThat("Apollo Client 3 accepts */*", cached.get("contentType").asText(), startsWith("application/json"));
 
-        JsonNode revalidated = exchanges.get(3);
-        assertThat(revalidated.get("ifNoneMatch").asText(), equalTo(cached.get("etag").asText()));
-        assertThat(revalidated.get("status").asInt(), equalTo(304));
-        assertThat(revalidated.get("body").asText(), equalTo(""));
+        for (JsonNode revalidated : exchanges.subList(3, 5)) {
+            assertThat(revalidated.get("method").asText(), equalTo("GET"));
+            assertThat(revalidated.get("ifNoneMatch").asText(), equalTo(cached.get("etag").asText()));
+            assertThat(revalidated.get("status").asInt(), equalTo(304));
+            assertThat(revalidated.get("body").asText(), equalTo(""));
+        }
 
         List<JsonNode> results = list(run.get("results"));
         assertThat(results, hasSize(4));
@@ -118,14 +130,18 @@ class ApolloClientIT extends AgainstPartneroStub {
         List<JsonNode> exchanges = list(run.get("exchanges"));
 
         assertThat(exchanges, hasSize(1));
+        assertThat(exchanges.get(0).get("method").asText(), equalTo("POST"));
         assertThat(exchanges.get(0).get("batch").asBoolean(), equalTo(true));
         assertThat(exchanges.get(0).get("operations").asInt(), equalTo(3));
         assertThat(exchanges.get(0).get("status").asInt(), equalTo(200));
         List<JsonNode> results = list(run.get("results"));
+        assertThat(results, hasSize(3));
         assertThat(results.get(0).at("/data/customers/items/0/email").asText(), equalTo("alice.brown@partnero.com"));
         assertThat(results.get(1).at("/data/searchCustomer/key").asText(), equalTo("customer_123"));
         assertThat(results.get(2).at("/data/__typename").asText(), equalTo("Query"));
-        assertThat(results.get(0).get("errors").isNull(), equalTo(true));
+        for (JsonNode result : results) {
+            assertThat(result.get("errors").isNull(), equalTo(true));
+        }
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)).withQueryParam("id", WireMock.equalTo("customer_123")));
     }

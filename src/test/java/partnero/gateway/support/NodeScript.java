@@ -48,6 +48,8 @@ public final class NodeScript {
             return JSON.readTree(Files.readString(result.stdout(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return fail("node " + script + " did not print JSON:\n" + result.output());
+        } finally {
+            Files.delete(result.stdout());
         }
     }
 
@@ -84,11 +86,18 @@ public final class NodeScript {
         Path stderr = Files.createTempFile("node-stderr", ".log");
         Process process = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " took more than " + PATIENCE_SECONDS + " s:\n" + Files.readString(stderr));
+        boolean exited = process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        if (!exited) {
+            // npm runs its own children; leave none of them behind either
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
         }
         String output = "stdout: " + Files.readString(stdout) + "\nstderr: " + Files.readString(stderr);
+        Files.delete(stderr);
+        if (!exited) {
+            Files.delete(stdout);
+            fail(String.join(" ", command) + " took more than " + PATIENCE_SECONDS + " s:\n" + output);
+        }
         return new Result(process.exitValue(), stdout, output);
     }
 

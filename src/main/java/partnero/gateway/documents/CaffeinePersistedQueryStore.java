@@ -17,7 +17,7 @@ import partnero.gateway.config.GatewayConfig;
  * The persisted documents in this process's heap (Caffeine), bounded both by count
  * ({@code partnero.persisted-queries.max-size}) and by bytes ({@code .max-bytes}): Caffeine takes one
  * weight, so each document weighs at least {@code max-bytes / max-size}, and no more than
- * {@code max-size} of them fit. Least recently used go first. Its metrics are
+ * {@code max-size} of them fit; the least used go first (W-TinyLFU). Its metrics are
  * {@code cache_*{cache="persisted-queries"}}.
  */
 @ApplicationScoped

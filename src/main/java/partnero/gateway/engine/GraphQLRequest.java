@@ -16,6 +16,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -59,8 +60,14 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
 
     /** Whether a POST's body is a batch: a JSON array of requests. */
     static boolean isBatch(RoutingContext ctx) {
-        String body = ctx.body().asString();
-        return body != null && body.stripLeading().startsWith("[");
+        Buffer body = ctx.body().buffer(); // its first byte that is not JSON whitespace, without decoding it all
+        for (int i = 0; body != null && i < body.length(); i++) {
+            byte next = body.getByte(i);
+            if (next != ' ' && next != '\n' && next != '\r' && next != '\t') {
+                return next == '[';
+            }
+        }
+        return false;
     }
 
     /** A batch's elements, each read by {@link #fromJson} when its turn comes. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -84,9 +85,22 @@ public interface GatewayConfig {
     }
 
     interface RateLimit {
-        /** A 429 whose Retry-After is at most this long is waited out and retried once; a longer one fails at once. */
+        /**
+         * A 429 whose Retry-After is at most this long is waited out and retried once; a longer one fails at once.
+         * Also the longest a call waits for the gateway's own per-key limit ({@link #requestsPerSecond()}).
+         */
         @WithDefault("2s")
         Duration maxWait();
+
+        /**
+         * The most calls per second the gateway makes to Partnero for one API key (all replicas together
+         * with {@code partnero.cache.backend=redis}); 0, the default, sets no limit of the gateway's own.
+         */
+        @WithDefault("0")
+        double requestsPerSecond();
+
+        /** How many calls for one key may go at once after a quiet spell; by default one second's worth ({@link #requestsPerSecond()}, at least 1). */
+        OptionalInt burst();
     }
 
     interface CircuitBreaker {
@@ -123,6 +137,48 @@ public interface GatewayConfig {
         /** Most memory each of the two caches holds, estimated from the records it keeps. */
         @WithDefault("16M")
         MemorySize maxBytes();
+
+        /** Where cached data and answers live: {@code memory} (this process) or {@code redis} (shared by every replica). */
+        @WithDefault("memory")
+        CacheBackend backend();
+
+        /**
+         * How long past its ttl an entry of Partnero data is still answered at once, while one background
+         * call brings it up to date; 0 turns it off.
+         */
+        @WithDefault("0s")
+        Duration staleWhileRevalidate();
+
+        /**
+         * How long past its ttl an entry of Partnero data is served instead of an error when Partnero is
+         * unavailable, times out or rate-limits the gateway (the answer says so in {@code extensions.stale});
+         * 0 turns it off.
+         */
+        @WithDefault("0s")
+        Duration staleIfError();
+
+        /** The Redis backend; the server itself is {@code quarkus.redis.hosts}. */
+        Redis redis();
+    }
+
+    /** The values of {@code partnero.cache.backend}. */
+    enum CacheBackend {
+        MEMORY,
+        REDIS
+    }
+
+    interface Redis {
+        /** What every key the gateway writes in Redis starts with. */
+        @WithDefault("partnero-gateway:")
+        String prefix();
+
+        /** The most one Redis command may take before the gateway goes on without it. */
+        @WithDefault("200ms")
+        Duration timeout();
+
+        /** How long a persisted document stays in Redis after it was sent. */
+        @WithDefault("24h")
+        Duration persistedQueryTtl();
     }
 
     interface AnswerCache {

@@ -15,8 +15,14 @@ public final class UpstreamUse {
 
     private static final String KEY = UpstreamUse.class.getName();
 
+    /** An answer built from data kept past its ttl because Partnero failed: why, and how old that data is. */
+    public record Stale(String reason, long ageSeconds) {
+    }
+
     private int attempts;
     private long oldestDataMillis = Long.MAX_VALUE;
+    private String staleReason;
+    private long oldestStaleMillis = Long.MAX_VALUE;
 
     private UpstreamUse() {
     }
@@ -39,6 +45,26 @@ public final class UpstreamUse {
     /** The current request used Partnero data fetched at this time (epoch milliseconds). */
     public static void usedDataFetchedAt(long fetchedAtMillis) {
         current().ifPresent(use -> use.oldestDataMillis = Math.min(use.oldestDataMillis, fetchedAtMillis));
+    }
+
+    /**
+     * The current request was given data fetched at this time instead of the error {@code reason}
+     * (an error code) that fetching it again ended in.
+     */
+    public static void servedStale(String reason, long fetchedAtMillis) {
+        current().ifPresent(use -> {
+            use.oldestDataMillis = Math.min(use.oldestDataMillis, fetchedAtMillis);
+            if (fetchedAtMillis < use.oldestStaleMillis) {
+                use.oldestStaleMillis = fetchedAtMillis;
+                use.staleReason = reason;
+            }
+        });
+    }
+
+    /** Whether, and why, the current request used stale data in place of an error; its oldest such data's age. */
+    public static Optional<Stale> stale() {
+        return current().filter(use -> use.staleReason != null)
+                .map(use -> new Stale(use.staleReason, Math.max(0, (System.currentTimeMillis() - use.oldestStaleMillis) / 1000)));
     }
 
     /** The current request's attempts so far; 0 outside a request. */

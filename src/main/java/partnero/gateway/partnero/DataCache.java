@@ -1,75 +1,291 @@
 package partnero.gateway.partnero;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
 import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.shared.SharedStore;
 
 /**
- * One cache of Partnero's answers (Caffeine): entries live {@code partnero.cache.ttl} after they were
- * fetched and are bounded by an estimate of the memory they hold, so a heap of a container's size is
- * never filled by them, whatever the pages weigh. Concurrent misses of one key share one call;
- * failures are not kept. Every answer handed out tells the request when it was fetched
- * ({@link UpstreamUse#usedDataFetchedAt}), so that an answer built from it never outlives it.
+ * One cache of Partnero's answers. In this process, Caffeine: entries bounded by an estimate of the
+ * memory they hold, so that a container's heap is never filled by them whatever the pages weigh;
+ * concurrent misses of one key share one call; failures are not kept. With the Redis backend
+ * ({@link SharedStore}), a second level shared by every replica: a miss here reads Redis before it
+ * calls Partnero, and what Partnero answers is written there for the others.
+ * <p>
+ * An entry is fresh for {@code partnero.cache.ttl} after it was fetched (wherever it was fetched: one
+ * read from Redis keeps the life it had left, never a new one). After that:
+ * <ul>
+ * <li>within {@code partnero.cache.stale-while-revalidate}, it is answered at once while one call
+ * (per entry here, and per entry across replicas with Redis, which one of them claims) refreshes it;</li>
+ * <li>otherwise the request waits for that call; if Partnero is unavailable, times out, rate-limits
+ * the gateway or its breaker is open, and the entry is within {@code partnero.cache.stale-if-error},
+ * the entry is served instead of the error and the request is told ({@link UpstreamUse#servedStale}).
+ * Errors the request caused (a bad key, say) are never hidden that way.</li>
+ * </ul>
+ * Every value handed out tells the request when it was fetched ({@link UpstreamUse#usedDataFetchedAt}),
+ * so that an answer built from it never outlives it.
  * <p>
  * Caffeine directly rather than through Quarkus Cache: the extension's caches can be bounded by entry
- * count only, not by weight. Metrics are Micrometer's Caffeine binder, as Quarkus Cache registers them
- * ({@code cache_gets_total{cache=...}}, {@code cache_size}, ...).
+ * count only, not by weight, and give every entry the same life. Metrics are Micrometer's Caffeine
+ * binder, as Quarkus Cache registers them ({@code cache_gets_total{cache=...}}, {@code cache_size}, ...).
  */
 final class DataCache<K, V> {
 
-    /** A value and when it was fetched from Partnero. */
-    private record Fetched<V>(V value, long fetchedAtMillis) {
+    /** Calls Partnero for a value; told whether stale data could stand in, so that a rate-limited call need not wait. */
+    interface Loader<V> {
+        Uni<V> load(boolean staleAtHand);
+    }
+
+    /** The failures stale data may stand in for: Partnero's trouble, not the request's. */
+    private static final Set<ErrorCode> AVOIDABLE = EnumSet.of(ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
+            ErrorCode.RATE_LIMITED);
+    private static final byte FORMAT = 1;
+
+    /** A value, when it was fetched from Partnero, and the one call that is bringing it up to date, if any. */
+    private static final class Fetched<V> {
+        final V value;
+        final long fetchedAtMillis;
+        final AtomicReference<CompletableFuture<Fetched<V>>> refresh = new AtomicReference<>();
+
+        Fetched(V value, long fetchedAtMillis) {
+            this.value = value;
+            this.fetchedAtMillis = fetchedAtMillis;
+        }
+    }
+
+    /** Another replica is refreshing this entry: this one keeps serving what it has. */
+    private static final class RefreshedElsewhere extends RuntimeException {
+        RefreshedElsewhere() {
+            super("refreshed by another replica", null, false, false);
+        }
+    }
+
+    /** How entries travel through Redis: the kind of entry, its key's parts, the value's type and its check. */
+    record Sharing<K, V>(SharedStore store, String kind, Function<K, String[]> keyParts, ObjectMapper json, JavaType type,
+            UnaryOperator<V> check, Duration claimFor) {
     }
 
     private final AsyncCache<K, Fetched<V>> cache;
+    private final long ttlMillis;
+    private final long swrMillis;
+    private final long sieMillis;
+    private final long keepMillis;
+    private final Sharing<K, V> sharing;
+    private final LongSupplier clock;
 
     /**
      * @param maxBytes the memory bound of this cache; with {@code maxEntries}, each entry weighs at least
      *        {@code maxBytes / maxEntries}, so the entry count is bounded too
      * @param weigher an estimate of the bytes a value holds
      */
-    DataCache(String name, Duration ttl, long maxBytes, long maxEntries, ToIntFunction<V> weigher, MeterRegistry metrics) {
+    DataCache(String name, Duration ttl, Duration staleWhileRevalidate, Duration staleIfError, long maxBytes, long maxEntries,
+            ToIntFunction<V> weigher, Sharing<K, V> sharing, MeterRegistry metrics) {
+        this(name, ttl, staleWhileRevalidate, staleIfError, maxBytes, maxEntries, weigher, sharing, metrics, System::currentTimeMillis);
+    }
+
+    /** With a clock of its own (epoch milliseconds), for tests of entries' lives; {@code sharing} may be null. */
+    DataCache(String name, Duration ttl, Duration staleWhileRevalidate, Duration staleIfError, long maxBytes, long maxEntries,
+            ToIntFunction<V> weigher, Sharing<K, V> sharing, MeterRegistry metrics, LongSupplier clock) {
+        this.clock = clock;
+        this.ttlMillis = ttl.toMillis();
+        this.swrMillis = staleWhileRevalidate.toMillis();
+        this.sieMillis = staleIfError.toMillis();
+        this.keepMillis = ttlMillis + Math.max(swrMillis, sieMillis);
+        this.sharing = sharing != null && sharing.store().enabled() ? sharing : null;
         int leastWeight = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBytes / Math.max(1, maxEntries)));
         this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
+                .expireAfter(new Expiry<K, Fetched<V>>() {
+                    @Override
+                    public long expireAfterCreate(K key, Fetched<V> fetched, long currentTime) {
+                        return lifeLeftNanos(fetched);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(K key, Fetched<V> fetched, long currentTime, long currentDuration) {
+                        return lifeLeftNanos(fetched);
+                    }
+
+                    @Override
+                    public long expireAfterRead(K key, Fetched<V> fetched, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
                 .maximumWeight(maxBytes)
-                .<K, Fetched<V>> weigher((key, fetched) -> Math.max(leastWeight, fetched.value() == null ? 0 : weigher.applyAsInt(fetched.value())))
+                .<K, Fetched<V>> weigher((key, fetched) -> Math.max(leastWeight, fetched.value == null ? 0 : weigher.applyAsInt(fetched.value)))
                 .recordStats()
                 .buildAsync();
         CaffeineCacheMetrics.monitor(metrics, cache, name);
     }
 
     /**
-     * The cached value of {@code key}, else what {@code load} fetches (null allowed: "no match" is an
+     * The cached value of {@code key}, else what {@code loader} fetches (null allowed: "no match" is an
      * answer). A request that waits for another's fetch continues on its own Vert.x context, where its
      * request-scoped state lives, not on the fetching request's.
      */
-    Uni<V> get(K key, Supplier<Uni<V>> load) {
+    Uni<V> get(K key, Loader<V> loader) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
-            CompletableFuture<Fetched<V>> entry = cache.get(key, (k, executor) -> load.get()
-                    .map(value -> new Fetched<>(value, System.currentTimeMillis()))
-                    .subscribeAsCompletionStage());
-            Uni<Fetched<V>> fetched = Uni.createFrom().completionStage(entry);
-            if (caller != null && !entry.isDone()) {
-                fetched = fetched.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+            CompletableFuture<Fetched<V>> entry = cache.get(key, (k, executor) -> fetch(k, null, loader, false).subscribeAsCompletionStage());
+            if (entry.isDone() && !entry.isCompletedExceptionally()) {
+                return serve(key, entry, entry.join(), loader, caller);
             }
-            return fetched.map(answer -> {
-                UpstreamUse.usedDataFetchedAt(answer.fetchedAtMillis());
-                return answer.value();
-            });
+            return onCaller(Uni.createFrom().completionStage(entry), caller)
+                    .flatMap(fetched -> serve(key, entry, fetched, loader, caller));
         });
+    }
+
+    /** Fresh: answered. Within stale-while-revalidate: answered, and refreshed. Else refreshed first, stale on Partnero's failure. */
+    private Uni<V> serve(K key, CompletableFuture<Fetched<V>> entry, Fetched<V> held, Loader<V> loader, Context caller) {
+        long age = clock.getAsLong() - held.fetchedAtMillis;
+        if (age < ttlMillis) {
+            return used(held);
+        }
+        if (age < ttlMillis + swrMillis) {
+            refresh(key, entry, held, loader, true);
+            return used(held);
+        }
+        return onCaller(Uni.createFrom().completionStage(refresh(key, entry, held, loader, false)), caller)
+                .flatMap(this::used)
+                .onFailure().recoverWithUni(failure -> staleInstead(held, failure));
+    }
+
+    private Uni<V> used(Fetched<V> fetched) {
+        UpstreamUse.usedDataFetchedAt(fetched.fetchedAtMillis);
+        return Uni.createFrom().item(fetched.value);
+    }
+
+    private Uni<V> staleInstead(Fetched<V> held, Throwable failure) {
+        if (failure instanceof GatewayException error && AVOIDABLE.contains(error.code()) && withinStaleIfError(held)) {
+            UpstreamUse.servedStale(error.code().name(), held.fetchedAtMillis);
+            return Uni.createFrom().item(held.value);
+        }
+        return Uni.createFrom().failure(failure);
+    }
+
+    private boolean withinStaleIfError(Fetched<V> held) {
+        return clock.getAsLong() - held.fetchedAtMillis < ttlMillis + sieMillis;
+    }
+
+    /**
+     * The one call that brings {@code held} up to date: started by the first request to need it, shared
+     * by the others. On success the entry is replaced; on failure it stays as it was (the next request
+     * tries again) and the failure goes to those who wait.
+     */
+    private CompletableFuture<Fetched<V>> refresh(K key, CompletableFuture<Fetched<V>> entry, Fetched<V> held, Loader<V> loader,
+            boolean background) {
+        CompletableFuture<Fetched<V>> call = new CompletableFuture<>();
+        if (!held.refresh.compareAndSet(null, call)) {
+            return held.refresh.get();
+        }
+        fetch(key, held, loader, background).subscribe().with(
+                fresh -> {
+                    cache.asMap().compute(key, (k, current) -> current == null || current == entry ? CompletableFuture.completedFuture(fresh)
+                            : current);
+                    call.complete(fresh);
+                },
+                failure -> {
+                    held.refresh.set(null);
+                    call.completeExceptionally(failure);
+                });
+        return call;
+    }
+
+    /**
+     * A newer value: from Redis when another replica has one (or, with nothing here, whatever Redis
+     * holds, which {@link #serve} then judges by its age), else from Partnero, shared with the others.
+     * A background refresh calls Partnero only when it claims the entry, so replicas make one call.
+     */
+    private Uni<Fetched<V>> fetch(K key, Fetched<V> held, Loader<V> loader, boolean background) {
+        boolean staleAtHand = held != null && withinStaleIfError(held) && sieMillis > 0;
+        if (sharing == null) {
+            return loader.load(staleAtHand || background).map(value -> new Fetched<>(value, clock.getAsLong()));
+        }
+        String sharedKey = sharing.store().key(sharing.kind(), sharing.keyParts().apply(key));
+        return sharing.store().get(sharedKey).flatMap(bytes -> {
+            Fetched<V> there = decode(bytes);
+            if (there != null && (held == null || there.fetchedAtMillis > held.fetchedAtMillis
+                    && clock.getAsLong() - there.fetchedAtMillis < ttlMillis)) {
+                return Uni.createFrom().item(there);
+            }
+            Uni<Boolean> ours = background
+                    ? sharing.store().claim(sharing.store().key(sharing.kind() + ":refresh", sharing.keyParts().apply(key)),
+                            sharing.claimFor().toMillis())
+                    : Uni.createFrom().item(Boolean.TRUE);
+            return ours.flatMap(mine -> !mine ? Uni.createFrom().<Fetched<V>> failure(new RefreshedElsewhere())
+                    : loader.load(staleAtHand || background).map(value -> {
+                        Fetched<V> fresh = new Fetched<>(value, clock.getAsLong());
+                        sharing.store().put(sharedKey, encode(fresh), lifeLeftMillis(fresh));
+                        return fresh;
+                    }));
+        });
+    }
+
+    /** The format in Redis: a format byte, when the value was fetched, and the value as Partnero's JSON. */
+    private byte[] encode(Fetched<V> fetched) {
+        try {
+            byte[] value = sharing.json().writeValueAsBytes(fetched.value);
+            return ByteBuffer.allocate(9 + value.length).put(FORMAT).putLong(fetched.fetchedAtMillis).put(value).array();
+        } catch (Exception e) {
+            throw new IllegalStateException("A value from Partnero could not be written as JSON", e);
+        }
+    }
+
+    /** The entry in {@code bytes}; null when there is none, or it is not one this gateway wrote. */
+    private Fetched<V> decode(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (bytes.length < 10 || buffer.get() != FORMAT) {
+                throw new IllegalArgumentException("not an entry of format " + FORMAT);
+            }
+            long fetchedAt = buffer.getLong();
+            if (fetchedAt <= 0 || fetchedAt > clock.getAsLong() + 60_000) {
+                throw new IllegalArgumentException("fetched at an impossible time");
+            }
+            V value = sharing.json().readValue(bytes, 9, bytes.length - 9, sharing.type());
+            return new Fetched<>(value == null ? null : sharing.check().apply(value), fetchedAt);
+        } catch (Exception e) {
+            sharing.store().unreadable(sharing.kind(), e);
+            return null;
+        }
+    }
+
+    private long lifeLeftMillis(Fetched<V> fetched) {
+        return fetched.fetchedAtMillis + keepMillis - clock.getAsLong();
+    }
+
+    private long lifeLeftNanos(Fetched<V> fetched) {
+        return Duration.ofMillis(Math.max(0, lifeLeftMillis(fetched))).toNanos();
+    }
+
+    private static <T> Uni<T> onCaller(Uni<T> result, Context caller) {
+        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     /** Runs pending evictions now (Caffeine runs them on its own schedule otherwise); for tests. */
@@ -78,7 +294,7 @@ final class DataCache<K, V> {
     }
 
     /** Fetches without caching, and says the data is fresh. */
-    static <V> Uni<V> uncached(Supplier<Uni<V>> load) {
-        return load.get().invoke(value -> UpstreamUse.usedDataFetchedAt(System.currentTimeMillis()));
+    static <V> Uni<V> uncached(Loader<V> loader) {
+        return loader.load(false).invoke(value -> UpstreamUse.usedDataFetchedAt(System.currentTimeMillis()));
     }
 }

@@ -2,10 +2,13 @@ package partnero.gateway.partnero;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.shared.SharedStore;
 
 /**
  * Where a request leaves for Partnero: its customer data, cached ({@link DataCache}, one cache per
@@ -27,16 +30,28 @@ public class PartneroCustomers {
     }
 
     private final PartneroClient client;
+    private final KeyRateLimits limits;
     private final DataCache<PageKey, WireCustomerList> pages;
     private final DataCache<SearchKey, WireCustomer> searches;
 
-    PartneroCustomers(PartneroClient client, GatewayConfig config, MeterRegistry metrics) {
+    PartneroCustomers(PartneroClient client, KeyRateLimits limits, SharedStore shared, ObjectMapper json, GatewayConfig config,
+            MeterRegistry metrics) {
         this.client = client;
+        this.limits = limits;
         GatewayConfig.Cache cache = config.cache();
         if (cache.enabled()) {
             long maxBytes = cache.maxBytes().asLongValue();
-            this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), maxBytes, cache.maxSize(), WireCustomerList::estimatedBytes, metrics);
-            this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), maxBytes, cache.maxSize(), WireCustomer::estimatedBytes, metrics);
+            this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
+                    cache.maxSize(), WireCustomerList::estimatedBytes,
+                    new DataCache.Sharing<>(shared, "pages", k -> new String[] { k.keyFingerprint(), Integer.toString(k.page()),
+                            Integer.toString(k.limit()), k.partnerKey(), k.partnerEmail() },
+                            json, json.constructType(WireCustomerList.class), WireCustomerList::readable, config.deadline()),
+                    metrics);
+            this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
+                    cache.maxSize(), WireCustomer::estimatedBytes,
+                    new DataCache.Sharing<>(shared, "search", k -> new String[] { k.keyFingerprint(), k.email(), k.id() },
+                            json, json.constructType(WireCustomer.class), WireCustomer::requireKey, config.deadline()),
+                    metrics);
         } else {
             this.pages = null;
             this.searches = null;
@@ -46,16 +61,16 @@ public class PartneroCustomers {
     /** One page of customers, in Partnero's order; filters left out when null. */
     public Uni<WireCustomerList> list(ApiKey key, int page, int limit, String partnerKey, String partnerEmail) {
         PageKey call = new PageKey(key.fingerprint(), page, limit, partnerKey, partnerEmail);
-        return OncePerRequest.call(call, () -> pages == null
-                ? DataCache.uncached(() -> client.listCustomers(key, page, limit, partnerKey, partnerEmail))
-                : pages.get(call, () -> client.listCustomers(key, page, limit, partnerKey, partnerEmail)));
+        DataCache.Loader<WireCustomerList> load = staleAtHand -> limits.acquire(key, staleAtHand)
+                .chain(() -> client.listCustomers(key, page, limit, partnerKey, partnerEmail));
+        return OncePerRequest.call(call, () -> pages == null ? DataCache.uncached(load) : pages.get(call, load));
     }
 
     /** The customer with this email or id (give one), or null. */
     public Uni<WireCustomer> search(ApiKey key, String email, String id) {
         SearchKey call = new SearchKey(key.fingerprint(), email, id);
-        return OncePerRequest.call(call, () -> searches == null
-                ? DataCache.uncached(() -> client.searchCustomer(key, email, id))
-                : searches.get(call, () -> client.searchCustomer(key, email, id)));
+        DataCache.Loader<WireCustomer> load = staleAtHand -> limits.acquire(key, staleAtHand)
+                .chain(() -> client.searchCustomer(key, email, id));
+        return OncePerRequest.call(call, () -> searches == null ? DataCache.uncached(load) : searches.get(call, load));
     }
 }

@@ -5,23 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
 
-/** The data cache's two bounds: the memory its entries hold, and their number. */
+/**
+ * The data cache's two bounds (the memory its entries hold, and their number) and an entry's life:
+ * fresh for the ttl, then answered while refreshed (stale-while-revalidate), then served only in
+ * place of Partnero's own failures (stale-if-error). Time is the test's clock.
+ */
 class DataCacheTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private static final Duration TTL = Duration.ofSeconds(30);
+
     private final AtomicInteger loads = new AtomicInteger();
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
 
     @Test
     void heavyEntriesAreEvictedToStayWithinTheByteBound() {
-        DataCache<Integer, String> cache = new DataCache<>("heavy", Duration.ofMinutes(1), 10_000, 1_000, String::length, metrics);
+        DataCache<Integer, String> cache = cache("heavy", 10_000, 1_000, String::length);
 
         for (int key = 0; key < 50; key++) {
             get(cache, key, "x".repeat(1_000)); // 50 entries of 1 000: five times the bound
@@ -33,7 +47,7 @@ class DataCacheTest {
 
     @Test
     void lightEntriesAreBoundedByTheirNumber() {
-        DataCache<Integer, String> cache = new DataCache<>("light", Duration.ofMinutes(1), 1_000_000, 20, String::length, metrics);
+        DataCache<Integer, String> cache = cache("light", 1_000_000, 20, String::length);
 
         for (int key = 0; key < 100; key++) {
             get(cache, key, "x");
@@ -44,7 +58,7 @@ class DataCacheTest {
 
     @Test
     void aKeptEntryIsServedWithoutLoadingAgainAndNoMatchIsKeptToo() {
-        DataCache<Integer, String> cache = new DataCache<>("kept", Duration.ofMinutes(1), 1_000_000, 100, value -> 1, metrics);
+        DataCache<Integer, String> cache = cache("kept", 1_000_000, 100, value -> 1);
 
         assertEquals("a", get(cache, 1, "a"));
         assertEquals("a", get(cache, 1, "b"));
@@ -55,16 +69,134 @@ class DataCacheTest {
 
     @Test
     void aFailureIsNotKept() {
-        DataCache<Integer, String> cache = new DataCache<>("failing", Duration.ofMinutes(1), 1_000_000, 100, value -> 1, metrics);
+        DataCache<Integer, String> cache = cache("failing", 1_000_000, 100, value -> 1);
 
-        cache.get(1, () -> Uni.createFrom().failure(new IllegalStateException("down")))
-                .subscribe().withSubscriber(io.smallrye.mutiny.helpers.test.UniAssertSubscriber.create()).awaitFailure(PATIENCE);
+        cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("down")))
+                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE);
 
         assertEquals("a", get(cache, 1, "a"));
     }
 
+    @Test
+    void withinStaleWhileRevalidateTheOldValueIsAnsweredAtOnceAndOneCallRefreshesIt() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ofSeconds(30), Duration.ZERO);
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 1_000);
+        AtomicReference<UniEmitter<? super String>> refresh = new AtomicReference<>();
+        DataCache.Loader<String> slow = staleAtHand -> {
+            loads.incrementAndGet();
+            return Uni.createFrom().<String> emitter(refresh::set);
+        };
+
+        assertEquals("old", cache.get(1, slow).await().atMost(PATIENCE), "answered while the refresh is under way");
+        assertEquals("old", cache.get(1, slow).await().atMost(PATIENCE));
+        assertEquals(2, loads.get(), "one refresh for both requests");
+        refresh.get().complete("new");
+
+        assertEquals("new", get(cache, 1, "unused"));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void pastStaleWhileRevalidateARequestWaitsForTheNewValue() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ofSeconds(30), Duration.ZERO);
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 31_000);
+
+        assertEquals("new", get(cache, 1, "new"));
+    }
+
+    @Test
+    void withinStaleIfErrorTheOldValueStandsInForEachOfPartnerosFailures() {
+        for (ErrorCode code : new ErrorCode[] { ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT, ErrorCode.RATE_LIMITED }) {
+            DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+            get(cache, 1, "old");
+            now.addAndGet(TTL.toMillis() + 60_000);
+
+            assertEquals("old", cache.get(1, failing(code)).await().atMost(PATIENCE), code.name());
+        }
+    }
+
+    @Test
+    void aStaleValueIsToldItMayStandInSoThatARateLimitedCallNeedNotWait() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+        AtomicReference<Boolean> told = new AtomicReference<>();
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 1);
+
+        cache.get(1, staleAtHand -> {
+            told.set(staleAtHand);
+            return Uni.createFrom().item("new");
+        }).await().atMost(PATIENCE);
+
+        assertEquals(Boolean.TRUE, told.get());
+    }
+
+    @Test
+    void theRequestsOwnErrorsAreNeverHiddenByStaleData() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 1);
+
+        Throwable failure = cache.get(1, failing(ErrorCode.UNAUTHENTICATED)).subscribe()
+                .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(ErrorCode.UNAUTHENTICATED, ((GatewayException) failure).code());
+    }
+
+    @Test
+    void pastStaleIfErrorPartnerosFailureIsTheAnswer() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + Duration.ofMinutes(10).toMillis() + 1);
+
+        Throwable failure = cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).subscribe()
+                .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
+
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code());
+    }
+
+    @Test
+    void withoutStaleWindowsAnExpiredEntryIsFetchedAgainAndAFailureIsTheAnswer() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ZERO);
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis());
+
+        cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).subscribe().withSubscriber(UniAssertSubscriber.create())
+                .awaitFailure(PATIENCE);
+        assertEquals("new", get(cache, 1, "new"));
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheOldValueAndTheNextRequestTriesAgain() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 1);
+
+        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_TIMEOUT)).await().atMost(PATIENCE));
+        assertEquals("new", get(cache, 1, "new"));
+        assertEquals(3, loads.get());
+    }
+
+    private DataCache<Integer, String> cache(String name, long maxBytes, long maxEntries, ToIntFunction<String> weigher) {
+        return new DataCache<>(name, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, maxBytes, maxEntries, weigher, null, metrics,
+                now::get);
+    }
+
+    private DataCache<Integer, String> cache(Duration ttl, Duration staleWhileRevalidate, Duration staleIfError) {
+        return new DataCache<>("life", ttl, staleWhileRevalidate, staleIfError, 1_000_000, 100, value -> 1, null,
+                new SimpleMeterRegistry(), now::get);
+    }
+
+    private DataCache.Loader<String> failing(ErrorCode code) {
+        return staleAtHand -> {
+            loads.incrementAndGet();
+            return Uni.createFrom().failure(GatewayException.of(code, "Partnero says no"));
+        };
+    }
+
     private String get(DataCache<Integer, String> cache, int key, String value) {
-        String answer = cache.get(key, () -> {
+        String answer = cache.get(key, staleAtHand -> {
             loads.incrementAndGet();
             return Uni.createFrom().item(value);
         }).await().atMost(PATIENCE);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,9 +18,11 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.config.GatewayConfig.DocumentsMode;
 import partnero.gateway.error.ErrorCode;
+import partnero.gateway.shared.SharedStore;
 
 /**
  * Which document a GraphQL request runs, before anything parses it: the one it sent, or the one it
@@ -61,13 +64,17 @@ public class PersistedDocuments {
     }
 
     private final PersistedQueryStore store;
+    private final SharedStore shared;
+    private final long sharedTtlMillis;
     private final DocumentsMode mode;
     private final boolean persistedQueries;
     private final boolean allowIntrospection;
     private final Optional<TrustedManifest> manifest;
 
-    PersistedDocuments(PersistedQueryStore store, GatewayConfig config) {
+    PersistedDocuments(PersistedQueryStore store, SharedStore shared, GatewayConfig config) {
         this.store = store;
+        this.shared = shared;
+        this.sharedTtlMillis = config.cache().redis().persistedQueryTtl().toMillis();
         this.mode = config.documents().mode();
         this.persistedQueries = config.persistedQueries().enabled();
         this.allowIntrospection = config.documents().allowIntrospection();
@@ -101,9 +108,33 @@ public class PersistedDocuments {
                 + " document's SHA-256 in extensions.persistedQuery (Apollo Client: createPersistedQueryLink)", false);
     }
 
-    /** Keeps a document that a client sent with its hash and that has run. */
+    /** Keeps a document that a client sent with its hash and that has run, here and for the other replicas. */
     public void remember(String sha256Hash, String document) {
         store.put(sha256Hash, document);
+        shared.put(shared.key("document", sha256Hash.toLowerCase(Locale.ROOT)), document.getBytes(StandardCharsets.UTF_8), sharedTtlMillis);
+    }
+
+    /**
+     * Whether another replica kept the document named {@code sha256Hash} ({@link #remember}); if so, it is
+     * kept here too and {@link #resolve} finds it. Always false without a shared backend. A value
+     * whose SHA-256 is not the hash is not a document this gateway wrote, and is ignored.
+     */
+    public Uni<Boolean> recall(String sha256Hash) {
+        if (!shared.enabled() || !persistedQueries || sha256Hash == null) {
+            return Uni.createFrom().item(Boolean.FALSE);
+        }
+        String hash = sha256Hash.toLowerCase(Locale.ROOT);
+        return shared.get(shared.key("document", hash)).map(bytes -> {
+            String document = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+            if (document == null || !sha256(document).equals(hash)) {
+                if (document != null) {
+                    shared.unreadable("document", new IllegalArgumentException("its SHA-256 is not its key's"));
+                }
+                return false;
+            }
+            store.put(sha256Hash, document);
+            return true;
+        });
     }
 
     private Resolution byHash(String document, String hash) {

@@ -1,5 +1,6 @@
 package partnero.gateway.engine;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,10 +18,12 @@ import jakarta.json.JsonValue;
 
 import graphql.ExecutionResult;
 import io.quarkus.jsonp.JsonProviderHolder;
+import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
 import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.shared.SharedStore;
 
 /**
  * Whole GraphQL answers, kept so that a repeated request is answered with the stored bytes without
@@ -33,18 +36,24 @@ import partnero.gateway.observability.UpstreamUse;
  * error. An answer expires when the oldest Partnero data it was built from would
  * ({@code partnero.cache.ttl} after that data was fetched), so it never outlives its data.</li>
  * <li>On with {@code partnero.answer-cache.enabled} while {@code partnero.cache.enabled}.</li>
+ * <li>With the Redis backend, kept there too ({@link SharedStore}), so that a request answered by one
+ * replica is a hit on the others; a replica looks there when its own memory has no answer.</li>
  * </ul>
  */
 @ApplicationScoped
 class AnswerCache {
 
+    private static final byte FORMAT = 1;
+
     private final AnswerStore store;
+    private final SharedStore shared;
     private final boolean enabled;
     private final boolean dataCached;
     private final long ttlMillis;
 
-    AnswerCache(AnswerStore store, GatewayConfig config) {
+    AnswerCache(AnswerStore store, SharedStore shared, GatewayConfig config) {
         this.store = store;
+        this.shared = shared;
         this.enabled = config.cache().enabled() && config.answerCache().enabled();
         this.dataCached = config.cache().enabled();
         this.ttlMillis = config.cache().ttl().toMillis();
@@ -74,8 +83,29 @@ class AnswerCache {
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
     }
 
+    /** The answer kept in this process under {@code key}. */
     Optional<StoredAnswer> get(String key) {
         return store.get(key);
+    }
+
+    /** Whether a missing answer may be in the shared backend ({@link #getShared}). */
+    boolean shared() {
+        return shared.enabled();
+    }
+
+    /**
+     * The answer another replica kept under {@code key}, or null; kept in this process too, until the
+     * time it expires anyway (never longer).
+     */
+    Uni<StoredAnswer> getShared(String key) {
+        return shared.get(shared.key("answer", key)).map(bytes -> {
+            StoredAnswer answer = decode(bytes);
+            if (answer == null || answer.expiresAtMillis() <= System.currentTimeMillis()) {
+                return null;
+            }
+            store.put(key, answer);
+            return answer;
+        });
     }
 
     /**
@@ -97,7 +127,51 @@ class AnswerCache {
 
     /** Keeps an answer known to be complete (a {@link CompiledPlan}'s), until the oldest data it was built from expires. */
     void keep(String key, String operationName, byte[] body, long oldestDataMillis) {
-        store.put(key, new StoredAnswer(body, operationName, expiresAt(oldestDataMillis)));
+        long expiresAt = expiresAt(oldestDataMillis);
+        long life = expiresAt - System.currentTimeMillis();
+        if (life <= 0) {
+            return; // built from data already past its ttl (stale-while-revalidate): nothing to keep
+        }
+        StoredAnswer answer = new StoredAnswer(body, operationName, expiresAt);
+        store.put(key, answer);
+        if (shared.enabled()) {
+            shared.put(shared.key("answer", key), encode(answer), life);
+        }
+    }
+
+    /** The format in the shared backend: a format byte, the expiry, the operation name's length and bytes, the body. */
+    private static byte[] encode(StoredAnswer answer) {
+        byte[] name = answer.operationName() == null ? new byte[0] : answer.operationName().getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + 8 + 4 + name.length + answer.body().length).put(FORMAT).putLong(answer.expiresAtMillis())
+                .putInt(name.length).put(name).put(answer.body()).array();
+    }
+
+    private StoredAnswer decode(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (buffer.get() != FORMAT) {
+                throw new IllegalArgumentException("not an answer of format " + FORMAT);
+            }
+            long expiresAt = buffer.getLong();
+            int nameLength = buffer.getInt();
+            if (nameLength < 0 || nameLength > buffer.remaining() - 2) {
+                throw new IllegalArgumentException("an operation name longer than the entry");
+            }
+            byte[] name = new byte[nameLength];
+            buffer.get(name);
+            byte[] body = new byte[buffer.remaining()];
+            buffer.get(body);
+            if (body[0] != '{' || body[body.length - 1] != '}') {
+                throw new IllegalArgumentException("a body that is not a JSON object");
+            }
+            return new StoredAnswer(body, nameLength == 0 ? null : new String(name, StandardCharsets.UTF_8), expiresAt);
+        } catch (RuntimeException e) {
+            shared.unreadable("answer", e);
+            return null;
+        }
     }
 
     /** The same value with every object's keys sorted, so that equal variables give equal text. */

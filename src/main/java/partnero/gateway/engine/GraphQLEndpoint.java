@@ -26,6 +26,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Context.VariablesParser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,6 +44,7 @@ import partnero.gateway.documents.PersistedDocuments.Run;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.observability.UpstreamUse.Stale;
 import partnero.gateway.web.GraphQLContentTypes;
 import partnero.gateway.web.HttpCaching;
 
@@ -71,14 +73,14 @@ class GraphQLEndpoint {
 
     void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
             AnswerCache answers, CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching,
-            GatewayConfig gateway) {
+            StaleAnswers stale, GatewayConfig gateway) {
         Config config = ConfigProvider.getConfig();
         String path = "/" + config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql")
                 .replaceFirst("^/+", "");
         long maxBody = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
         Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, plans, keys,
-                documents, caching, gateway);
+                documents, caching, stale, gateway);
         router.post(path).order(ROUTE_ORDER)
                 .handler(GraphQLContentTypes.CHECK) // browser safety first, before the body is read
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
@@ -95,11 +97,12 @@ class GraphQLEndpoint {
         private final ApiKeyResolver keys;
         private final PersistedDocuments documents;
         private final HttpCaching caching;
+        private final StaleAnswers stale;
         private final int maxBatch;
         private final int maxUpstreamCalls;
 
         Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers,
-                CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching,
+                CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching, StaleAnswers stale,
                 GatewayConfig config) {
             super(identity, currentRequest, false);
             this.answers = answers;
@@ -107,6 +110,7 @@ class GraphQLEndpoint {
             this.keys = keys;
             this.documents = documents;
             this.caching = caching;
+            this.stale = stale;
             this.maxBatch = config.batching().maxOperations();
             this.maxUpstreamCalls = config.limits().maxUpstreamCalls();
         }
@@ -137,6 +141,16 @@ class GraphQLEndpoint {
         /** Answers one request, alone or in a batch, and hands the answer to {@code done} on the request's context. */
         private void answer(RoutingContext ctx, GraphQLRequest sent, long started, Consumer<Answer> done) {
             Resolution resolution = documents.resolve(sent.query(), sent.persistedHash());
+            if (resolution instanceof Refused refused && refused.code() == ErrorCode.PERSISTED_QUERY_NOT_FOUND) {
+                // perhaps another replica was sent the document
+                resume(documents.recall(sent.persistedHash()), recalled -> answer(ctx, sent, started,
+                        recalled ? documents.resolve(sent.query(), sent.persistedHash()) : resolution, done));
+                return;
+            }
+            answer(ctx, sent, started, resolution, done);
+        }
+
+        private void answer(RoutingContext ctx, GraphQLRequest sent, long started, Resolution resolution, Consumer<Answer> done) {
             if (resolution instanceof Refused refused) {
                 OperationTelemetry.recordRefused(sent.operationName(), refused.code().name(), Duration.ofNanos(System.nanoTime() - started));
                 done.accept(Answer.refused(refused));
@@ -153,15 +167,57 @@ class GraphQLEndpoint {
             Optional<String> key = answers.keyOf(request, keys.keyOf(ctx.request()));
             Optional<StoredAnswer> stored = key.flatMap(answers::get);
             if (stored.isPresent()) {
-                OperationTelemetry.recordCachedAnswer(stored.get().operationName(), Duration.ofNanos(System.nanoTime() - started));
-                then.accept(new Answer(stored.get().body(), Answer.Kind.COMPLETE, stored.get().expiresAtMillis()));
-                return;
+                answerStored(stored.get(), started, then);
+            } else if (key.isPresent() && answers.shared()) {
+                resume(answers.getShared(key.get()), shared -> {
+                    if (shared != null) {
+                        answerStored(shared, started, then);
+                    } else {
+                        run(ctx, request, key, started, then);
+                    }
+                });
+            } else {
+                run(ctx, request, key, started, then);
             }
+        }
+
+        private static void answerStored(StoredAnswer stored, long started, Consumer<Answer> done) {
+            OperationTelemetry.recordCachedAnswer(stored.operationName(), Duration.ofNanos(System.nanoTime() - started));
+            done.accept(new Answer(stored.body(), Answer.Kind.COMPLETE, stored.expiresAtMillis()));
+        }
+
+        /** Runs a request no cache answered: by its compiled plan if it has one, else through the engine. */
+        private void run(RoutingContext ctx, GraphQLRequest request, Optional<String> key, long started, Consumer<Answer> done) {
             Optional<CompiledPlan> plan = plans.find(request);
             if (plan.isPresent()) {
-                runPlan(ctx, plan.get(), request, key, started, then);
+                runPlan(ctx, plan.get(), request, key, started, done);
             } else {
-                runEngine(ctx, request, key, null, then);
+                runEngine(ctx, request, key, null, done);
+            }
+        }
+
+        /**
+         * Goes on with {@code then} once {@code pending} has its item, on the request's own Vert.x context
+         * and with its CDI request context active (where its request-scoped state lives).
+         */
+        private static <T> void resume(Uni<T> pending, Consumer<T> then) {
+            Context vertxContext = Vertx.currentContext();
+            ManagedContext requestContext = Arc.container().requestContext();
+            InjectableContext.ContextState requestState = requestContext.getState();
+            pending.subscribe().with(item -> onContext(vertxContext, () -> inRequest(requestContext, requestState, () -> then.accept(item))));
+        }
+
+        private static void inRequest(ManagedContext requestContext, InjectableContext.ContextState requestState, Runnable action) {
+            boolean activated = !requestContext.isActive();
+            if (activated) {
+                requestContext.activate(requestState);
+            }
+            try {
+                action.run();
+            } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
             }
         }
 
@@ -181,23 +237,19 @@ class GraphQLEndpoint {
             plan.run(variables).subscribe().with(
                     body -> onContext(vertxContext, () -> {
                         plans.countAnswered();
-                        key.ifPresent(k -> answers.keep(k, plan.operationName(), body, UpstreamUse.oldestDataMillis()));
                         OperationTelemetry.recordPlannedAnswer(plan.operationName(), Duration.ofNanos(System.nanoTime() - started));
+                        Optional<Stale> staleData = stale.ofCurrentRequest();
+                        if (staleData.isPresent()) {
+                            done.accept(new Answer(stale.mark(body, staleData.get()), Answer.Kind.RAN, 0));
+                            return;
+                        }
+                        key.ifPresent(k -> answers.keep(k, plan.operationName(), body, UpstreamUse.oldestDataMillis()));
                         done.accept(new Answer(body, Answer.Kind.COMPLETE, answers.expiresAt(UpstreamUse.oldestDataMillis())));
                     }),
                     failure -> onContext(vertxContext, () -> {
                         plans.countHandedOver(plan, failure);
-                        boolean activated = !requestContext.isActive();
-                        if (activated) {
-                            requestContext.activate(requestState);
-                        }
-                        try {
-                            runEngine(ctx, request, key, started, done); // the log line times the whole request
-                        } finally {
-                            if (activated) {
-                                requestContext.deactivate();
-                            }
-                        }
+                        // the log line times the whole request
+                        inRequest(requestContext, requestState, () -> runEngine(ctx, request, key, started, done));
                     }));
         }
 
@@ -223,10 +275,15 @@ class GraphQLEndpoint {
                     ExecutionResult result = response.getExecutionResult();
                     byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
                     boolean complete = AnswerCache.isComplete(facts, result);
-                    key.ifPresent(k -> answers.keepIfComplete(k, facts, result, body, UpstreamUse.oldestDataMillis()));
                     if (complete) {
                         plans.learn(request, facts);
                     }
+                    Optional<Stale> staleData = stale.ofCurrentRequest();
+                    if (staleData.isPresent()) {
+                        done.accept(new Answer(stale.mark(body, staleData.get()), Answer.Kind.RAN, 0)); // never kept as fresh
+                        return;
+                    }
+                    key.ifPresent(k -> answers.keepIfComplete(k, facts, result, body, UpstreamUse.oldestDataMillis()));
                     Answer.Kind kind = complete ? Answer.Kind.COMPLETE
                             : result.isDataPresent() ? Answer.Kind.RAN : Answer.Kind.REQUEST_ERROR; // GraphQL over HTTP: no data, nothing ran
                     done.accept(new Answer(body, kind, answers.expiresAt(UpstreamUse.oldestDataMillis())));

@@ -67,7 +67,8 @@ public class SharedStore {
     private volatile String lastFailure = "";
     private final MeterRegistry metrics;
 
-    SharedStore(GatewayConfig config, Instance<ReactiveRedisDataSource> dataSources, MeterRegistry metrics) {
+    /** @param dataSources the Quarkus Redis client, looked up only with the redis backend */
+    public SharedStore(GatewayConfig config, Instance<ReactiveRedisDataSource> dataSources, MeterRegistry metrics) {
         GatewayConfig.Cache cache = config.cache();
         boolean shared = cache.enabled() && cache.backend() == GatewayConfig.CacheBackend.REDIS;
         this.redis = shared ? dataSources.get() : null;
@@ -75,7 +76,7 @@ public class SharedStore {
         this.prefix = cache.redis().prefix();
         this.timeout = cache.redis().timeout();
         this.metrics = metrics;
-        this.guard = Guard.create()
+        this.guard = !shared ? null : Guard.create()
                 .withDescription(NAME)
                 .withThreadOffload(false)
                 .withCircuitBreaker()

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.error.ErrorCode;
+import partnero.gateway.shared.SharedStore;
 import partnero.gateway.support.TestConfig;
 
 /**
@@ -78,6 +80,6 @@ class PersistedDocumentsTest {
             public void put(String hash, String document) {
                 kept.put(hash, document);
             }
-        }, TestConfig.gatewayConfig(settings));
+        }, new SharedStore(TestConfig.gatewayConfig(settings), null, new SimpleMeterRegistry()), TestConfig.gatewayConfig(settings));
     }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphqlErrorBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.shared.SharedStore;
 import partnero.gateway.support.TestConfig;
 
 /** What the answer cache keys on, what it keeps, and for how long; the store is a map here. */
@@ -41,7 +43,7 @@ class AnswerCacheRulesTest {
             stored.put(key, answer);
         }
     };
-    private final AnswerCache answers = new AnswerCache(store, TestConfig.gatewayConfig(Map.of("partnero.cache.ttl", "30s")));
+    private final AnswerCache answers = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.cache.ttl", "30s")));
 
     @Test
     void theKeyHoldsNothingReadable() {
@@ -70,9 +72,9 @@ class AnswerCacheRulesTest {
     @Test
     void nothingIsKeptWithoutAPartneroKeyOrWhenCachingIsOff() {
         assertEquals(Optional.empty(), answers.keyOf(request(null, null), Optional.empty()));
-        AnswerCache dataCacheOff = new AnswerCache(store, TestConfig.gatewayConfig(Map.of("partnero.cache.enabled", "false")));
+        AnswerCache dataCacheOff = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.cache.enabled", "false")));
         assertEquals(Optional.empty(), dataCacheOff.keyOf(request(null, null), KEY_A));
-        AnswerCache answerCacheOff = new AnswerCache(store, TestConfig.gatewayConfig(Map.of("partnero.answer-cache.enabled", "false")));
+        AnswerCache answerCacheOff = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.answer-cache.enabled", "false")));
         assertEquals(Optional.empty(), answerCacheOff.keyOf(request(null, null), KEY_A));
     }
 
@@ -116,5 +118,9 @@ class AnswerCacheRulesTest {
 
     private static JsonObject json(String text) {
         return jsonProvider().createReader(new StringReader(text)).readObject();
+    }
+
+    private static SharedStore memoryOnly() {
+        return new SharedStore(TestConfig.gatewayConfig(Map.of()), null, new SimpleMeterRegistry());
     }
 }

@@ -64,15 +64,25 @@ final class DataCache<K, V> {
             ErrorCode.RATE_LIMITED);
     private static final byte FORMAT = 1;
 
-    /** A value, when it was fetched from Partnero, and the one call that is bringing it up to date, if any. */
+    /**
+     * A value, when it was fetched from Partnero, whether it was read from the shared backend rather
+     * than Partnero, and the one call that is bringing it up to date, if any.
+     */
     private static final class Fetched<V> {
         final V value;
         final long fetchedAtMillis;
+        final boolean shared;
         final AtomicReference<CompletableFuture<Fetched<V>>> refresh = new AtomicReference<>();
 
-        Fetched(V value, long fetchedAtMillis) {
+        Fetched(V value, long fetchedAtMillis, boolean shared) {
             this.value = value;
             this.fetchedAtMillis = fetchedAtMillis;
+            this.shared = shared;
+        }
+
+        /** Whether the request that loaded it may use it as it is: it came from Partnero for that request. */
+        boolean justFetched(boolean loadedHere) {
+            return loadedHere && !shared;
         }
     }
 
@@ -149,12 +159,16 @@ final class DataCache<K, V> {
     Uni<V> get(K key, Loader<V> loader) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
-            CompletableFuture<Fetched<V>> entry = cache.get(key, (k, executor) -> fetch(k, null, loader, false).subscribeAsCompletionStage());
+            boolean[] loadedHere = { false };
+            CompletableFuture<Fetched<V>> entry = cache.get(key, (k, executor) -> {
+                loadedHere[0] = true;
+                return fetch(k, null, loader, false).subscribeAsCompletionStage();
+            });
             if (entry.isDone() && !entry.isCompletedExceptionally()) {
-                return serve(key, entry, entry.join(), loader, caller);
+                return entry.join().justFetched(loadedHere[0]) ? used(entry.join()) : serve(key, entry, entry.join(), loader, caller);
             }
             return onCaller(Uni.createFrom().completionStage(entry), caller)
-                    .flatMap(fetched -> serve(key, entry, fetched, loader, caller));
+                    .flatMap(fetched -> fetched.justFetched(loadedHere[0]) ? used(fetched) : serve(key, entry, fetched, loader, caller));
         });
     }
 
@@ -222,7 +236,7 @@ final class DataCache<K, V> {
     private Uni<Fetched<V>> fetch(K key, Fetched<V> held, Loader<V> loader, boolean background) {
         boolean staleAtHand = held != null && withinStaleIfError(held) && sieMillis > 0;
         if (sharing == null) {
-            return loader.load(staleAtHand || background).map(value -> new Fetched<>(value, clock.getAsLong()));
+            return loader.load(staleAtHand || background).map(value -> new Fetched<>(value, clock.getAsLong(), false));
         }
         String sharedKey = sharing.store().key(sharing.kind(), sharing.keyParts().apply(key));
         return sharing.store().get(sharedKey).flatMap(bytes -> {
@@ -237,7 +251,7 @@ final class DataCache<K, V> {
                     : Uni.createFrom().item(Boolean.TRUE);
             return ours.flatMap(mine -> !mine ? Uni.createFrom().<Fetched<V>> failure(new RefreshedElsewhere())
                     : loader.load(staleAtHand || background).map(value -> {
-                        Fetched<V> fresh = new Fetched<>(value, clock.getAsLong());
+                        Fetched<V> fresh = new Fetched<>(value, clock.getAsLong(), false);
                         sharing.store().put(sharedKey, encode(fresh), lifeLeftMillis(fresh));
                         return fresh;
                     }));
@@ -269,7 +283,7 @@ final class DataCache<K, V> {
                 throw new IllegalArgumentException("fetched at an impossible time");
             }
             V value = sharing.json().readValue(bytes, 9, bytes.length - 9, sharing.type());
-            return new Fetched<>(value == null ? null : sharing.check().apply(value), fetchedAt);
+            return new Fetched<>(value == null ? null : sharing.check().apply(value), fetchedAt, true);
         } catch (Exception e) {
             sharing.store().unreadable(sharing.kind(), e);
             return null;

@@ -98,6 +98,14 @@ class DataCacheTest {
     }
 
     @Test
+    void aValueJustFetchedIsServedToItsRequestWhateverItsAge() {
+        DataCache<Integer, String> cache = cache(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+        assertEquals("a", get(cache, 1, "a"));
+        assertEquals(1, loads.get());
+    }
+
+    @Test
     void pastStaleWhileRevalidateARequestWaitsForTheNewValue() {
         DataCache<Integer, String> cache = cache(TTL, Duration.ofSeconds(30), Duration.ZERO);
         get(cache, 1, "old");

@@ -31,6 +31,14 @@ public final class GraphQL {
                 .then().statusCode(200);
     }
 
+    /** POSTs {@code query} with variables, on {@code request} (a client key, say). */
+    public static ValidatableResponse post(RequestSpecification request, String query, Map<String, Object> variables) {
+        return request.contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200);
+    }
+
     /** POSTs {@code query} with variables. */
     public static ValidatableResponse post(String query, Map<String, Object> variables) {
         return given().contentType(ContentType.JSON)

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.util.TypeLiteral;
 
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -55,6 +57,7 @@ public class SharedStore {
     private static final Logger LOG = Logger.getLogger(SharedStore.class);
     static final String NAME = "redis";
     static final int RETRY_SECONDS = 2;
+    static final int CONNECT_SECONDS = 2;
 
     private final ReactiveValueCommands<String, byte[]> values;
     private final ReactiveRedisDataSource redis;
@@ -88,6 +91,23 @@ public class SharedStore {
                     .done()
                 .build();
         metrics.gauge("partnero_shared_cache_up", this, store -> store.isUp() ? 1 : 0);
+    }
+
+    /**
+     * Connects to Redis at start, so that the first request does not pay for the connection (and its
+     * first command's deadline is not spent on it); says in the log whether Redis answers. A Redis that
+     * does not answer within {@value #CONNECT_SECONDS} s does not hold the start up any longer.
+     */
+    void connect(@Observes StartupEvent start) {
+        if (!enabled()) {
+            return;
+        }
+        try {
+            redis.execute("PING").await().atMost(Duration.ofSeconds(CONNECT_SECONDS));
+            LOG.infof("Caches shared through Redis (%s*)", prefix);
+        } catch (RuntimeException e) {
+            failed("connect", e);
+        }
     }
 
     /** Whether a shared backend is configured at all. */

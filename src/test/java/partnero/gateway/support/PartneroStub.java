@@ -27,6 +27,13 @@ public class PartneroStub extends WireMockServer {
         super(options);
     }
 
+    /** A stub on a free port, started, for tests that run the packaged gateway themselves; its URL is {@code baseUrl() + "/v1"}. */
+    public static PartneroStub started() {
+        PartneroStub stub = new PartneroStub(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+        stub.start();
+        return stub;
+    }
+
     /** {@code GET /customers} answers this. */
     public void listAnswers(ResponseDefinitionBuilder response) {
         stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(response));

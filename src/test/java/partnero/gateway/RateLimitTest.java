@@ -62,7 +62,8 @@ class RateLimitTest extends AgainstPartneroStub {
 
         GraphQL.postWithKey(clientKey, LIST)
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
-                .body("errors[0].extensions.retryAfterSeconds", allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(10)));
+                .body("errors[0].extensions.retryAfterSeconds", allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(10)))
+                .body("errors[0].extensions.upstreamStatus", nullValue()); // Partnero was not asked
 
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }

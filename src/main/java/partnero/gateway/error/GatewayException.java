@@ -44,6 +44,15 @@ public final class GatewayException extends RuntimeException implements GraphQLE
         return new GatewayException(code, message, upstreamStatus, null, cause);
     }
 
+    /**
+     * The gateway's own per-key limit toward Partnero ({@code partnero.rate-limit.requests-per-second})
+     * refused a call before it was made: no {@code upstreamStatus}, since Partnero was not asked.
+     */
+    public static GatewayException rateLimitedByGateway(int retryAfterSeconds) {
+        return new GatewayException(ErrorCode.RATE_LIMITED, "This gateway's limit of calls to Partnero for this API key is reached;"
+                + " retry after " + retryAfterSeconds + " s", null, retryAfterSeconds, null);
+    }
+
     /** A 429 from Partnero, with its {@code Retry-After} in seconds when it sent one. */
     public static GatewayException rateLimited(OptionalInt retryAfterSeconds) {
         String message = retryAfterSeconds.isPresent()

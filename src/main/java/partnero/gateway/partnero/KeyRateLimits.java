@@ -2,7 +2,6 @@ package partnero.gateway.partnero;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -173,7 +172,7 @@ class KeyRateLimits {
     private Uni<Void> refusal(long nanosUntilAPermit) {
         refused.increment();
         int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (nanosUntilAPermit + 999_999_999L) / 1_000_000_000L));
-        return Uni.createFrom().failure(GatewayException.rateLimited(OptionalInt.of(seconds)));
+        return Uni.createFrom().failure(GatewayException.rateLimitedByGateway(seconds));
     }
 
     private static long micros(long nanos) {

@@ -73,7 +73,7 @@ public class SharedStore {
     /** @param dataSources the Quarkus Redis client, looked up only with the redis backend */
     public SharedStore(GatewayConfig config, Instance<ReactiveRedisDataSource> dataSources, MeterRegistry metrics) {
         GatewayConfig.Cache cache = config.cache();
-        boolean shared = cache.enabled() && cache.backend() == GatewayConfig.CacheBackend.REDIS;
+        boolean shared = cache.backend() == GatewayConfig.CacheBackend.REDIS; // also with caching off: the rate limit is shared
         this.redis = shared ? dataSources.get() : null;
         this.values = shared ? redis.value(byte[].class) : null;
         this.prefix = cache.redis().prefix();

@@ -241,8 +241,10 @@ final class DataCache<K, V> {
         String sharedKey = sharing.store().key(sharing.kind(), sharing.keyParts().apply(key));
         return sharing.store().get(sharedKey).flatMap(bytes -> {
             Fetched<V> there = decode(bytes);
+            // nothing here: whatever Redis has; a background refresh: anything newer (the replica that
+            // claimed the entry wrote it); a request that waits: only a fresh entry
             if (there != null && (held == null || there.fetchedAtMillis > held.fetchedAtMillis
-                    && clock.getAsLong() - there.fetchedAtMillis < ttlMillis)) {
+                    && (background || clock.getAsLong() - there.fetchedAtMillis < ttlMillis))) {
                 return Uni.createFrom().item(there);
             }
             Uni<Boolean> ours = background

@@ -8,6 +8,7 @@
 --   partner filters, so the gateway's caches see distinct requests (the stand-in ignores them).
 -- KEYS=N: the requests rotate over N client keys (Authorization: Bearer soak-key-<i>).
 -- REPEAT=1 with VARY=1: every other request is the same one, so caches see repeats too.
+-- START=N: the request counter starts at N instead of 0 (another place in the cycle of VARY=1).
 local threads = {}
 
 function setup(thread)
@@ -16,7 +17,7 @@ end
 
 function init(args)
     bad = 0
-    counter = 0
+    counter = tonumber(os.getenv("START") or "0")
     expect = os.getenv("EXPECT") or ""
     query = os.getenv("BODY") or ""
     vary = os.getenv("VARY") == "1"

@@ -1,10 +1,31 @@
 #!/usr/bin/env python3
 """The benchmark's table: every measured row of OUT/results.tsv with its ratios to the Apollo peer and
-to the ceiling measured in the same run, as markdown; also OUT/throughput.dat for bench/plot.gp."""
+to the ceiling measured in the same run, as markdown; also OUT/throughput.dat for bench/plot.gp.
+With OUT/replicas.tsv (REPLICAS=1 bench/run.sh), the table of the memory and redis backends instead."""
 import sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
+replicas = out / "replicas.tsv"
+if replicas.exists():
+    print((out / "machine.txt").read_text().strip() if (out / "machine.txt").exists() else "")
+    print()
+    print("| cache backend | scenario | replicas | requests/s | p50 ms | p99 ms | stand-in calls per run | per 1 000 answers | Redis commands per 1 000 answers | replicas' share of CPU 0 | failures |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    names = {"mix": "mix (other variables every request)", "hits": "answer-cache hits (the same request)"}
+    for backend, scenario, count, rps, p50, p99, calls, redis, cpu0, per_run, failures in (
+            line.split("\t") for line in replicas.read_text().splitlines() if line.strip()):
+        redis = "" if backend == "memory" else redis
+        print(f"| {backend} | {names.get(scenario, scenario)} | {count} | {rps} | {p50} | {p99} | {per_run} | {calls} | {redis} | {cpu0} | {failures} |")
+    rss = out / "rss.txt"
+    if rss.exists() and rss.read_text().strip():
+        print()
+        print("Resident memory (RSS):")
+        print()
+        for line in rss.read_text().splitlines():
+            print(f"- {line}")
+    sys.exit(0)
+
 rows = [line.split("\t") for line in (out / "results.tsv").read_text().splitlines() if line.strip()]
 
 

@@ -9,6 +9,9 @@
 #   SOAK=1 bench/run.sh                # then 10 minutes per artifact under distinct and repeated requests
 #                                      # (rotating variables and client keys, limit 250 too), RSS and
 #                                      # throughput every 10 s, default heap and a 256 MiB heap; plots
+#   REPLICAS=1 bench/run.sh            # instead of all that: two JVM replicas, caches memory vs redis
+#                                      # (RUNS=3 WARMUP=120 by default here, about 15 minutes; results in
+#                                      # target/bench-replicas), see "REPLICAS=1" below
 #
 # What it does, on a Debian-like machine with two or more cores:
 #   - installs wrk, nginx and gnuplot from the package manager if they are missing (root or sudo);
@@ -28,10 +31,26 @@
 #     (Apollo has no cache: its one configuration is compared with every scenario);
 #   - reports each figure as a ratio to Apollo's and to the ceiling in the same run, and the
 #     gateway's RSS after its first answer and after the load.
+# REPLICAS=1 (the JVM jar only; needs redis-server): the shared cache of partnero.cache.backend=redis.
+#   - a redis-server on a free port (no persistence) and the stand-in, both on CPU 1, the stand-in
+#     logging every call it gets;
+#   - mix: two replicas of the jar on CPU 0, both with backend memory, then both with backend redis
+#     (Redis emptied first); each loaded by its own wrk with half the connections (wrk targets one
+#     port; a proxy in front would add a hop to every answer and a third process on CPU 1), both wrk
+#     walking the same 1 800 requests of the mix, the second OFFSET requests (900) behind the first
+#     (OFFSET=0: both ask for the same page at the same moment); a warm-up, then RUNS runs of
+#     REPLICAS_DURATION seconds (45: the 30 s ttl expires once within a run), each run with a client
+#     key of its own so that it starts from empty caches; requests/s added up, p50 and p99 the
+#     higher of the two wrk, the stand-in's calls and Redis' commands per 1 000 answers;
+#   - hits: one replica, the same request repeated, backend memory then redis: what Redis costs
+#     an answer-cache hit; RUNS runs of DURATION seconds after WARMUP.
 # Startup time and RSS after the first answer: bench/startup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+REPLICAS=${REPLICAS:-0}
+[ "$REPLICAS" != 1 ] || RUNS=${RUNS:-3}
+[ "$REPLICAS" != 1 ] || WARMUP=${WARMUP:-120} # two JVMs compiling on one core: with 60 s, Redis commands still timed out
 RUNS=${RUNS:-5}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-60}  # one core: the JIT compilers still take 5-8 % of it after 90 s
@@ -46,7 +65,10 @@ APOLLO_DIR=${APOLLO_DIR:-${TMPDIR:-/tmp}/partnero-bench-apollo}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
+[ "$REPLICAS" != 1 ] || OUT=${OUT:-target/bench-replicas}
 OUT=${OUT:-target/bench}
+REPLICAS_DURATION=${REPLICAS_DURATION:-45}
+OFFSET=${OFFSET:-900}
 
 GATEWAY_CPU=0
 LOAD_CPU=1
@@ -77,8 +99,10 @@ start_upstream() {
     UPSTREAM_PORT=$(free_port)
     RUN_DIR=$(mktemp -d)
     mkdir -p "$RUN_DIR"/{body,proxy,fastcgi,uwsgi,scgi}
+    local log=off # REPLICAS=1 counts the calls
+    [ "$REPLICAS" != 1 ] || log="$RUN_DIR/access.log"
     sed -e "s#@ROOT@#$PWD/bench/upstream#g" -e "s#@PORT@#$UPSTREAM_PORT#g" -e "s#@RUN@#$RUN_DIR#g" \
-        bench/upstream/nginx.conf.template > "$RUN_DIR/nginx.conf"
+        -e "s#access_log off;#access_log $log;#" bench/upstream/nginx.conf.template > "$RUN_DIR/nginx.conf"
     local nginx
     nginx=$(command -v nginx || echo /usr/sbin/nginx)
     taskset -c $LOAD_CPU "$nginx" -c "$RUN_DIR/nginx.conf" -p "$RUN_DIR" &
@@ -231,8 +255,159 @@ soak() {
     stop_gateway
 }
 
+# REPLICAS=1: the redis backend against the memory backend (see the top of this file)
+REPLICA_PIDS=()
+WRK_PIDS=()
+REDIS_PID=
+
+start_redis() {
+    command -v redis-server >/dev/null || { echo "REPLICAS=1 needs redis-server (apt-get install redis-server)" >&2; exit 1; }
+    REDIS_PORT=$(free_port)
+    taskset -c $LOAD_CPU redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+        --logfile "$OUT/redis.log" &
+    REDIS_PID=$!
+    until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do
+        kill -0 "$REDIS_PID" 2>/dev/null || { echo "redis-server died; see $OUT/redis.log" >&2; exit 1; }
+        sleep 0.1
+    done
+}
+
+stop_all() {
+    local pid
+    for pid in "${WRK_PIDS[@]}" ${GATEWAY_PID:-} "${REPLICA_PIDS[@]}" $REDIS_PID; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${WRK_PIDS[@]}" ${GATEWAY_PID:-} "${REPLICA_PIDS[@]}" $REDIS_PID; do wait "$pid" 2>/dev/null || true; done
+    WRK_PIDS=()
+    REPLICA_PIDS=()
+    REDIS_PID=
+}
+
+# start_replicas BACKEND COUNT [VAR=value ...]: REPLICA_URLS
+start_replicas() {
+    local backend=$1 count=$2 i
+    shift 2
+    REPLICA_URLS=()
+    for i in $(seq "$count"); do
+        start_gateway jvm "replicas-$backend-$count-$i" PARTNERO_CACHE_BACKEND="$backend" \
+            QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" "$@"
+        REPLICA_PIDS+=("$GATEWAY_PID")
+        REPLICA_URLS+=("$GATEWAY_URL")
+    done
+}
+
+# stop_replicas NAME: their cache and Redis counters to metrics.txt, then stopped
+stop_replicas() {
+    local url pid
+    for url in "${REPLICA_URLS[@]}"; do
+        echo "# $1, ${url%/graphql}" >> "$OUT/metrics.txt"
+        curl -s "${url%/graphql}/q/metrics" | grep -E '^(cache_gets_total|partnero_shared_cache)' >> "$OUT/metrics.txt" || true
+    done
+    for pid in "${REPLICA_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    REPLICA_PIDS=()
+}
+
+calls() { grep -c ' /v1/customers' "$RUN_DIR/access.log" || true; }
+cpu_ticks() { local pid; for pid in "${REPLICA_PIDS[@]}"; do awk '{ print $14 + $15 }' "/proc/$pid/stat"; done | awk '{ t += $1 } END { print t + 0 }'; }
+redis_commands() { redis-cli -p "$REDIS_PORT" info stats | tr -d '\r' | sed -n 's/^total_commands_processed://p'; }
+
+# load_replicas SECONDS [VAR=value ...]: one wrk per replica, CONNECTIONS split between them, the
+# i-th starting OFFSET * i requests further on; LOAD_RESULT, a RESULT line: requests/s, requests and
+# failures added up, p50 and p99 the higher of them, calls= and redis= (the stand-in's calls, Redis'
+# commands), cpu0= (the share of CPU 0 the replicas got: below 1, something else ran there too, or
+# the load was too small). Not in a $(...): the trap must see WRK_PIDS.
+load_replicas() {
+    local seconds=$1 i=0 url calls_before redis_before ticks
+    shift
+    calls_before=$(sleep 1; calls)
+    redis_before=$(redis_commands)
+    ticks=$(cpu_ticks)
+    for url in "${REPLICA_URLS[@]}"; do
+        env "$@" START=$((OFFSET * i)) taskset -c $LOAD_CPU wrk -t1 -c$((CONNECTIONS / ${#REPLICA_URLS[@]})) \
+            -d"$seconds"s --latency -s bench/check.lua "$url" > "$OUT/wrk-$i.txt" &
+        WRK_PIDS+=($!)
+        i=$((i + 1))
+    done
+    wait "${WRK_PIDS[@]}"
+    WRK_PIDS=()
+    ticks=$(($(cpu_ticks) - ticks))
+    sleep 1 # the answers in flight
+    LOAD_RESULT=$(grep -h '^RESULT' "$OUT"/wrk-*.txt | awk -v calls=$(($(calls) - calls_before)) -v redis=$(($(redis_commands) - redis_before)) \
+        -v cpu0="$(awk -v t="$ticks" -v s="$seconds" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz / s }')" '
+        { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] ~ /^p(50|99)_ms$/) { if (kv[2] + 0 > m[kv[1]] + 0) m[kv[1]] = kv[2] } else m[kv[1]] += kv[2] } }
+        END { printf "RESULT rps=%.1f p50_ms=%.3f p99_ms=%.3f requests=%d failures=%d socket_errors=%d calls=%d redis=%d calls_per_1000=%.2f redis_per_1000=%.0f cpu0=%s wrk=%d\n",
+            m["rps"], m["p50_ms"], m["p99_ms"], m["requests"], m["failures"], m["socket_errors"], calls, redis,
+            1000 * calls / m["requests"], 1000 * redis / m["requests"], cpu0, NR }')
+    rm -f "$OUT"/wrk-*.txt
+}
+
+# measure_replicas BACKEND SCENARIO SECONDS [VAR=value ...] (the replicas running): RUNS runs, each with
+# a client key of its own (empty caches); a row of replicas.tsv: backend scenario replicas requests/s
+# p50 p99 calls/1000 redis/1000 cpu0 calls-per-run failures
+measure_replicas() {
+    local backend=$1 scenario=$2 seconds=$3 results=() run name
+    shift 3
+    for run in $(seq "$RUNS"); do
+        load_replicas "$seconds" "$@" AUTH="Bearer bench-$scenario-$backend-$run"
+        results+=("$LOAD_RESULT")
+        echo "  $backend $scenario run $run: ${results[-1]}"
+    done
+    printf '%s\n' "${results[@]}" | sed "s/^/$backend $scenario ${#REPLICA_URLS[@]} /" >> "$OUT/raw.txt"
+    local row=("$backend" "$scenario" "${#REPLICA_URLS[@]}")
+    for name in rps p50_ms p99_ms calls_per_1000 redis_per_1000 cpu0 calls; do
+        row+=("$(printf '%s\n' "${results[@]}" | field "$name" | stats)")
+    done
+    row+=("$(printf '%s\n' "${results[@]}" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(failures|socket_errors)=/) { split($i, kv, "="); n += kv[2] } } END { print n + 0 }')")
+    (IFS=$'\t'; echo "${row[*]}") | tee -a "$OUT/replicas.tsv"
+}
+
+replicas() {
+    [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+    mkdir -p "$OUT"
+    rm -f "$OUT"/replicas-*.log "$OUT/redis.log"
+    : > "$OUT/raw.txt"
+    : > "$OUT/rss.txt"
+    : > "$OUT/replicas.tsv"
+    : > "$OUT/metrics.txt"
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB," \
+        "load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; $($JAVA -version 2>&1 | head -1), redis-server $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p');" \
+        "mix: two replicas, $RUNS runs of ${REPLICAS_DURATION} s after ${WARMUP} s of warm-up, 2 wrk of $((CONNECTIONS / 2)) connections, offset $OFFSET;" \
+        "hits: one replica, $RUNS runs of ${DURATION} s after ${WARMUP} s, $CONNECTIONS connections;" \
+        "gateways on CPU $GATEWAY_CPU, wrk, nginx and redis-server on CPU $LOAD_CPU. $(date -u +%F)." > "$OUT/machine.txt"
+
+    start_upstream
+    trap 'stop_all; stop_upstream; rm -rf "$RUN_DIR"' EXIT
+    trap 'exit 130' INT TERM
+    start_redis
+    local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1) hits=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT")
+    local backend pid
+    for backend in memory redis; do
+        redis-cli -p "$REDIS_PORT" flushall >/dev/null
+        start_replicas "$backend" 2
+        echo "mix, two replicas, backend $backend: ${WARMUP} s of warm-up"
+        load_replicas "$WARMUP" "${mix[@]}" AUTH="Bearer bench-warm-up"
+        measure_replicas "$backend" mix "$REPLICAS_DURATION" "${mix[@]}"
+        for pid in "${REPLICA_PIDS[@]}"; do echo "replica, backend $backend, mix: $(rss_mib "$pid") MiB after the load" >> "$OUT/rss.txt"; done
+        stop_replicas "mix, backend $backend"
+    done
+    for backend in memory redis; do
+        redis-cli -p "$REDIS_PORT" flushall >/dev/null
+        start_replicas "$backend" 1
+        echo "hits, one replica, backend $backend: ${WARMUP} s of warm-up"
+        load_replicas "$WARMUP" "${hits[@]}" AUTH="Bearer bench-warm-up"
+        measure_replicas "$backend" hits "$DURATION" "${hits[@]}"
+        stop_replicas "hits, backend $backend"
+    done
+    grep -h -o -E '"level":"(WARN|ERROR)".*"message":"[^"]{0,160}' "$OUT"/replicas-*.log | sort | uniq -c | sort -rn | head -20 > "$OUT/warnings.txt" || true
+    python3 bench/report.py "$OUT" | tee "$OUT/results.md"
+    echo "Results in $OUT/results.md, every run in $OUT/raw.txt, the gateways' warnings in $OUT/warnings.txt,"
+    echo "their cache counters in $OUT/metrics.txt."
+}
+
 main() {
     need
+    if [ "$REPLICAS" = 1 ]; then
+        replicas
+        return
+    fi
     [[ " $KINDS " != *" jvm "* ]] || [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
     mkdir -p "$OUT"
     : > "$OUT/raw.txt"

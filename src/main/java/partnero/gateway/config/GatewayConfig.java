@@ -6,9 +6,15 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Every setting of the gateway's own, under the prefix {@code partnero}. Each one can also be given
@@ -36,6 +42,7 @@ public interface GatewayConfig {
     Retry retry();
 
     /** How the gateway treats Partnero's rate limiting (HTTP 429). */
+    @WithName("rate-limit") // explicit, so that a setting's validation message names it as it is written
     RateLimit rateLimit();
 
     /** The circuit breaker that stops calling Partnero while it is failing. */
@@ -97,9 +104,11 @@ public interface GatewayConfig {
          * with {@code partnero.cache.backend=redis}); 0, the default, sets no limit of the gateway's own.
          */
         @WithDefault("0")
+        @PositiveOrZero
         double requestsPerSecond();
 
         /** How many calls for one key may go at once after a quiet spell; by default one second's worth ({@link #requestsPerSecond()}, at least 1). */
+        @Positive
         OptionalInt burst();
     }
 
@@ -147,6 +156,7 @@ public interface GatewayConfig {
          * call brings it up to date; 0 turns it off.
          */
         @WithDefault("0s")
+        @DurationMin(nanos = 0)
         Duration staleWhileRevalidate();
 
         /**
@@ -155,6 +165,7 @@ public interface GatewayConfig {
          * 0 turns it off.
          */
         @WithDefault("0s")
+        @DurationMin(nanos = 0)
         Duration staleIfError();
 
         /** The Redis backend; the server itself is {@code quarkus.redis.hosts}. */
@@ -174,10 +185,12 @@ public interface GatewayConfig {
 
         /** The most one Redis command may take before the gateway goes on without it. */
         @WithDefault("200ms")
+        @DurationMin(millis = 1)
         Duration timeout();
 
         /** How long a persisted document stays in Redis after it was sent. */
         @WithDefault("24h")
+        @DurationMin(seconds = 1)
         Duration persistedQueryTtl();
     }
 

@@ -6,17 +6,14 @@ import sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
-replicas = out / "replicas.tsv"
-if replicas.exists():
+
+
+def print_machine():
     print((out / "machine.txt").read_text().strip() if (out / "machine.txt").exists() else "")
     print()
-    print("| cache backend | scenario | replicas | requests/s | p50 ms | p99 ms | stand-in calls per run | per 1 000 answers | Redis commands per 1 000 answers | replicas' share of CPU 0 | failures |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    names = {"mix": "mix (other variables every request)", "hits": "answer-cache hits (the same request)"}
-    for backend, scenario, count, rps, p50, p99, calls, redis, cpu0, per_run, failures in (
-            line.split("\t") for line in replicas.read_text().splitlines() if line.strip()):
-        redis = "" if backend == "memory" else redis
-        print(f"| {backend} | {names.get(scenario, scenario)} | {count} | {rps} | {p50} | {p99} | {per_run} | {calls} | {redis} | {cpu0} | {failures} |")
+
+
+def print_rss():
     rss = out / "rss.txt"
     if rss.exists() and rss.read_text().strip():
         print()
@@ -24,6 +21,19 @@ if replicas.exists():
         print()
         for line in rss.read_text().splitlines():
             print(f"- {line}")
+
+
+replicas = out / "replicas.tsv"
+if replicas.exists():
+    print_machine()
+    print("| cache backend | scenario | replicas | requests/s | p50 ms | p99 ms | stand-in calls per run | per 1 000 answers | Redis commands per 1 000 answers | replicas' share of CPU 0 | failures |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    names = {"mix": "mix (other variables every request)", "hits": "answer-cache hits (the same request)"}
+    for backend, scenario, count, rps, p50, p99, calls, redis, cpu0, per_run, failures in (
+            line.split("\t") for line in replicas.read_text().splitlines() if line.strip()):
+        redis = "" if backend == "memory" else redis
+        print(f"| {backend} | {names.get(scenario, scenario)} | {count} | {rps} | {p50} | {p99} | {per_run} | {calls} | {redis} | {cpu0} | {failures} |")
+    print_rss()
     sys.exit(0)
 
 rows = [line.split("\t") for line in (out / "results.tsv").read_text().splitlines() if line.strip()]
@@ -41,8 +51,7 @@ names = {"direct": "Partnero stand-in directly (the ceiling)", "cold": "cold: fi
          "hits": "answer-cache hits (the same request)", "engine": "engine runs (answer cache off, data cache on)",
          "misses": "misses (all caches off)", "mix": "mix (other variables every request)"}
 
-print((out / "machine.txt").read_text().strip() if (out / "machine.txt").exists() else "")
-print()
+print_machine()
 print("| artifact | scenario | query | requests/s | x Apollo | % of ceiling | p50 ms | p99 ms | failures |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 plot = []
@@ -55,14 +64,7 @@ for kind, scenario, query, rps, p50, p99, failures in rows:
     if query == "customers":
         plot.append(f'"{kind} {scenario}"\t{median(rps)}')
 (out / "throughput.dat").write_text("\n".join(plot) + "\n")
-
-rss = out / "rss.txt"
-if rss.exists() and rss.read_text().strip():
-    print()
-    print("Resident memory (RSS):")
-    print()
-    for line in rss.read_text().splitlines():
-        print(f"- {line}")
+print_rss()
 
 soaks = sorted(out.glob("soak-*.tsv"))
 if soaks:

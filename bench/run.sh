@@ -359,6 +359,22 @@ measure_replicas() {
     (IFS=$'\t'; echo "${row[*]}") | tee -a "$OUT/replicas.tsv"
 }
 
+# both_backends SCENARIO REPLICAS SECONDS [VAR=value ...]: with backend memory, then redis (Redis emptied
+# first): the replicas started, warmed up, measured (a row of replicas.tsv), their RSS noted, stopped
+both_backends() {
+    local scenario=$1 count=$2 seconds=$3 backend pid
+    shift 3
+    for backend in memory redis; do
+        redis-cli -p "$REDIS_PORT" flushall >/dev/null
+        start_replicas "$backend" "$count"
+        echo "$scenario, $count replica(s), backend $backend: ${WARMUP} s of warm-up"
+        load_replicas "$WARMUP" "$@" AUTH="Bearer bench-warm-up"
+        measure_replicas "$backend" "$scenario" "$seconds" "$@"
+        for pid in "${REPLICA_PIDS[@]}"; do echo "replica, backend $backend, $scenario: $(rss_mib "$pid") MiB after the load" >> "$OUT/rss.txt"; done
+        stop_replicas "$scenario, backend $backend"
+    done
+}
+
 replicas() {
     [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
     mkdir -p "$OUT"
@@ -377,25 +393,8 @@ replicas() {
     trap 'stop_all; stop_upstream; rm -rf "$RUN_DIR"' EXIT
     trap 'exit 130' INT TERM
     start_redis
-    local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1) hits=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT")
-    local backend pid
-    for backend in memory redis; do
-        redis-cli -p "$REDIS_PORT" flushall >/dev/null
-        start_replicas "$backend" 2
-        echo "mix, two replicas, backend $backend: ${WARMUP} s of warm-up"
-        load_replicas "$WARMUP" "${mix[@]}" AUTH="Bearer bench-warm-up"
-        measure_replicas "$backend" mix "$REPLICAS_DURATION" "${mix[@]}"
-        for pid in "${REPLICA_PIDS[@]}"; do echo "replica, backend $backend, mix: $(rss_mib "$pid") MiB after the load" >> "$OUT/rss.txt"; done
-        stop_replicas "mix, backend $backend"
-    done
-    for backend in memory redis; do
-        redis-cli -p "$REDIS_PORT" flushall >/dev/null
-        start_replicas "$backend" 1
-        echo "hits, one replica, backend $backend: ${WARMUP} s of warm-up"
-        load_replicas "$WARMUP" "${hits[@]}" AUTH="Bearer bench-warm-up"
-        measure_replicas "$backend" hits "$DURATION" "${hits[@]}"
-        stop_replicas "hits, backend $backend"
-    done
+    both_backends mix 2 "$REPLICAS_DURATION" BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1
+    both_backends hits 1 "$DURATION" BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT"
     grep -h -o -E '"level":"(WARN|ERROR)".*"message":"[^"]{0,160}' "$OUT"/replicas-*.log | sort | uniq -c | sort -rn | head -20 > "$OUT/warnings.txt" || true
     python3 bench/report.py "$OUT" | tee "$OUT/results.md"
     echo "Results in $OUT/results.md, every run in $OUT/raw.txt, the gateways' warnings in $OUT/warnings.txt,"

@@ -5,6 +5,7 @@
 #   bench/run.sh                       # Apollo, the JVM jar, and the native executable if target/ has one
 #   RUNS=5 DURATION=10 bench/run.sh
 #   KINDS="jvm native" bench/run.sh    # some of them only (default: "apollo jvm native")
+#   SCENARIOS="engine misses" bench/run.sh  # some scenarios only (default: "cold hits mix engine misses")
 #   MEASURE=0 SOAK=1 bench/run.sh      # the soak only
 #   SOAK=1 bench/run.sh                # then 10 minutes per artifact under distinct and repeated requests
 #                                      # (rotating variables and client keys, limit 250 too), RSS and
@@ -58,6 +59,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
 MEASURE=${MEASURE:-1}
 KINDS=${KINDS:-apollo jvm native}
+SCENARIOS=${SCENARIOS:-cold hits mix engine misses}
 COLD=${COLD:-30}
 NATIVE_WARMUP=${NATIVE_WARMUP:-15} # no JIT to wait for
 APOLLO_SRC=${APOLLO_SRC:-../shared/peers/apollo}
@@ -93,6 +95,7 @@ stats() { # "median (min-max)" of the numbers on stdin
     sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
         printf "%s (%s-%s)", m, v[1], v[NR] }'
 }
+wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
 start_upstream() {
@@ -193,40 +196,56 @@ PAGES='query Page($page: Int, $limit: Int, $partnerKey: String) { customers(page
 SEARCH='{"query": "{ searchCustomer(email: \"customer1@example.com\") { key email name surname partnerKey deleted createdAt updatedAt deletedAt } }"}'
 SEARCH_EXPECT='"key":"customer_001"'
 
-# the scenarios of one kind; Apollo has one configuration, so it runs cold, misses (both queries) and mix
+# the scenarios of one kind (those in SCENARIOS); Apollo has one configuration, so it runs cold, misses
+# (both queries) and mix
 run_kind() {
     local kind=$1 warmup=$WARMUP
     [ "$kind" = native ] && warmup=$NATIVE_WARMUP
     local customers=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT") search=(BODY="$SEARCH" EXPECT="$SEARCH_EXPECT")
     local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1)
 
-    start_gateway "$kind" "$kind-default"
-    first_answer "$kind"
-    record "$kind" cold customers "$(load "$GATEWAY_URL" "$COLD" "${mix[@]}")"
     if [ "$kind" = apollo ]; then
-        measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-        measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
-        measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
+        wants cold || wants misses || wants mix || return 0
+        start_gateway "$kind" "$kind-default"
+        first_answer "$kind"
+        ! wants cold || record "$kind" cold customers "$(load "$GATEWAY_URL" "$COLD" "${mix[@]}")"
+        if wants misses; then
+            measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+            measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        fi
+        ! wants mix || measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
         echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load" >> "$OUT/rss.txt"
         stop_gateway
         return
     fi
-    measure "$kind" hits customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-    measure "$kind" hits search "$warmup" "$GATEWAY_URL" "${search[@]}"
-    measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
-    echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (default settings)" >> "$OUT/rss.txt"
-    stop_gateway
 
-    start_gateway "$kind" "$kind-engine" PARTNERO_ANSWER_CACHE_ENABLED=false
-    measure "$kind" engine customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-    measure "$kind" engine search "$warmup" "$GATEWAY_URL" "${search[@]}"
-    stop_gateway
+    if wants cold || wants hits || wants mix; then
+        start_gateway "$kind" "$kind-default"
+        first_answer "$kind"
+        ! wants cold || record "$kind" cold customers "$(load "$GATEWAY_URL" "$COLD" "${mix[@]}")"
+        if wants hits; then
+            measure "$kind" hits customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+            measure "$kind" hits search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        fi
+        ! wants mix || measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
+        echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (default settings)" >> "$OUT/rss.txt"
+        stop_gateway
+    fi
 
-    start_gateway "$kind" "$kind-misses" PARTNERO_CACHE_ENABLED=false
-    measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-    measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
-    echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (caches off)" >> "$OUT/rss.txt"
-    stop_gateway
+    if wants engine; then
+        start_gateway "$kind" "$kind-engine" PARTNERO_ANSWER_CACHE_ENABLED=false
+        measure "$kind" engine customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+        measure "$kind" engine search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        stop_gateway
+    fi
+
+    if wants misses; then
+        start_gateway "$kind" "$kind-misses" PARTNERO_CACHE_ENABLED=false
+        measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+        measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (caches off)" >> "$OUT/rss.txt"
+        stop_gateway
+    fi
 }
 
 prepare_apollo() {

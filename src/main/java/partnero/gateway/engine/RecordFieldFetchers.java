@@ -1,6 +1,7 @@
 package partnero.gateway.engine;
 
 import java.lang.reflect.Method;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 import graphql.GraphQLException;
@@ -64,6 +65,7 @@ public class RecordFieldFetchers implements DataFetcherService {
         private final String accessor;
         private final FieldHelper conversion;
         private final boolean readsWithoutEnvironment;
+        private final boolean isoDateTime;
         private volatile Method method; // looked up at first use, like SmallRye's own fetcher
 
         AccessorFetcher(String ownerClass, Field field) {
@@ -72,6 +74,8 @@ public class RecordFieldFetchers implements DataFetcherService {
             SmallRyeConversions conversions = new SmallRyeConversions(field);
             this.conversion = conversions.apply() ? new FieldHelper(field) : null;
             this.readsWithoutEnvironment = conversion == null || conversions.transformsOnly();
+            this.isoDateTime = conversion != null && conversions.transformsOnly() && field.getTransformation() == null
+                    && OffsetDateTime.class.getName().equals(field.getReference().getClassName());
         }
 
         @Override
@@ -89,10 +93,18 @@ public class RecordFieldFetchers implements DataFetcherService {
             return readsWithoutEnvironment;
         }
 
+        /** Whether {@link #read} writes the field's {@code DateTime} with {@link IsoDateTimes} instead of SmallRye's transformer. */
+        boolean writesIsoDateTime() {
+            return isoDateTime;
+        }
+
         /** The field's value on this record, as {@link #get} gives it (for fields that {@link #readsPlainly}). */
         Object read(Object source) {
             try {
                 Object value = method().invoke(source);
+                if (isoDateTime) { // SmallRye's DateTransformer without a format: ISO_OFFSET_DATE_TIME
+                    return value == null ? null : IsoDateTimes.format((OffsetDateTime) value);
+                }
                 // SmallRye's transformation of an unwrapped scalar does not read the environment (AbstractHelper.recursiveTransform)
                 return conversion == null ? value : conversion.transformOrAdaptResponse(value, null);
             } catch (ReflectiveOperationException | io.smallrye.graphql.transformation.AbstractDataFetcherException e) {
@@ -105,6 +117,9 @@ public class RecordFieldFetchers implements DataFetcherService {
             if (found == null) {
                 try {
                     found = ClassloadingService.get().loadClass(ownerClass).getMethod(accessor);
+                    // a public accessor of a public record: without this, each call re-verified access
+                    // (AccessibleObject.slowVerifyAccess, 1-2 % of an answer in the profiles)
+                    found.setAccessible(true);
                 } catch (ReflectiveOperationException e) {
                     throw new GraphQLException(e);
                 }

@@ -3,6 +3,8 @@ package partnero.gateway.engine;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,5 +72,19 @@ class EngineGuardsTest extends AgainstPartneroStub {
         }
 
         assertEquals(List.of(), uncovered, "mark the record @AccessorFields, or name its type in RecordFieldFetchers.LEFT_TO_SMALLRYE");
+    }
+
+    @Test
+    void customerTimestampsAreWrittenByThePlansOwnIsoWriter() {
+        GraphQLObjectType customer = (GraphQLObjectType) schema.getType("Customer");
+        for (String name : List.of("createdAt", "updatedAt", "deletedAt")) {
+            GraphQLFieldDefinition field = customer.getFieldDefinition(name);
+            DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(customer, field), field);
+            assertTrue(((RecordFieldFetchers.AccessorFetcher) fetcher).writesIsoDateTime(),
+                    "Customer." + name + " no longer takes IsoDateTimes: SmallRye's default DateTime transformation changed shape");
+        }
+        GraphQLFieldDefinition key = customer.getFieldDefinition("key");
+        DataFetcher<?> keyFetcher = schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(customer, key), key);
+        assertFalse(((RecordFieldFetchers.AccessorFetcher) keyFetcher).writesIsoDateTime(), "a String is not a DateTime");
     }
 }

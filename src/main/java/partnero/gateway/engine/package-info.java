@@ -28,9 +28,12 @@
  * (Partnero is not asked twice: {@code OncePerRequest}). Off while tracing, SmallRye metrics, events
  * or payload logging are on. Re-check: {@code ValuesResolver.coerceVariableValues/getArgumentValues},
  * {@code ConditionalNodes}, SmallRye's {@code Schema} model bean, {@code ArgumentHelper},
- * {@code FieldHelper} (its transformation of an unwrapped scalar ignores the environment) and
- * {@code ExecutionResponse}'s JSON writing. Tests: {@code CompiledPlanDifferentialTest} (generated
- * documents, byte for byte against graphql-java; errors handed over with Partnero asked as often).</li>
+ * {@code FieldHelper} (its transformation of an unwrapped scalar ignores the environment),
+ * {@code DateTransformer}'s default for {@code OffsetDateTime} ({@code ISO_OFFSET_DATE_TIME}, which
+ * plans write with {@code IsoDateTimes}) and {@code ExecutionResponse}'s JSON writing. Tests:
+ * {@code CompiledPlanDifferentialTest} (generated documents, byte for byte against graphql-java; errors
+ * handed over with Partnero asked as often), {@code IsoDateTimesTest} (against SmallRye's
+ * {@code DateTransformer}), {@code EngineGuardsTest} (the Customer timestamps take it).</li>
  * <li>{@link partnero.gateway.engine.RecordFieldFetchers} ({@code DataFetcherService}, found through
  * {@code META-INF/services}): fields of {@link partnero.gateway.engine.AccessorFields} records read by
  * their accessor instead of SmallRye's per-field context; SmallRye still converts what it would

@@ -74,7 +74,7 @@ public class RecordFieldFetchers implements DataFetcherService {
             SmallRyeConversions conversions = new SmallRyeConversions(field);
             this.conversion = conversions.apply() ? new FieldHelper(field) : null;
             this.readsWithoutEnvironment = conversion == null || conversions.transformsOnly();
-            this.isoDateTime = conversion != null && conversions.transformsOnly() && field.getTransformation() == null
+            this.isoDateTime = conversion != null && readsWithoutEnvironment && field.getTransformation() == null
                     && OffsetDateTime.class.getName().equals(field.getReference().getClassName());
         }
 

@@ -12,13 +12,15 @@ import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKeyResolver;
 import partnero.gateway.engine.PartneroCalls;
+import partnero.gateway.error.InternalFailures;
 import partnero.gateway.partnero.PartneroCustomers;
 
 /**
  * The GraphQL schema's root fields: where every query enters (once the operation has passed the
  * engine's limits). Each resolver checks the arguments, resolves the API key, and only then asks
  * {@link PartneroCustomers}, mapping its answer with {@link CustomerMapping}; every failure reaches
- * the client as a {@link partnero.gateway.error.GatewayException} with its error code. Each root
+ * the client as a {@link partnero.gateway.error.GatewayException} with its error code (a bug as
+ * {@code UPSTREAM_UNAVAILABLE}, logged and counted by {@link InternalFailures}). Each root
  * field says how many Partnero calls it makes ({@link PartneroCalls}), which the engine counts
  * against {@code partnero.limits.max-upstream-calls} before anything runs.
  */
@@ -28,11 +30,13 @@ public class CustomerQueries {
     private final ApiKeyResolver keys;
     private final InputRules rules;
     private final PartneroCustomers partnero;
+    private final InternalFailures internal;
 
-    CustomerQueries(ApiKeyResolver keys, InputRules rules, PartneroCustomers partnero) {
+    CustomerQueries(ApiKeyResolver keys, InputRules rules, PartneroCustomers partnero, InternalFailures internal) {
         this.keys = keys;
         this.rules = rules;
         this.partnero = partnero;
+        this.internal = internal;
     }
 
     @Query("customers")
@@ -50,7 +54,8 @@ public class CustomerQueries {
                 partnerKey, partnerEmail)))
                 .flatMap(request -> partnero.list(keys.currentKey(), request.page(), request.limit(),
                         request.partnerKey(), request.partnerEmail())
-                        .map(body -> CustomerMapping.toPage(body, request)));
+                        .map(body -> CustomerMapping.toPage(body, request)))
+                .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(this::internalFailure);
     }
 
     @Query("searchCustomer")
@@ -61,6 +66,12 @@ public class CustomerQueries {
             @Name("id") @Description("The customer's key. Give this or email, not both.") String id) {
         return Uni.createFrom().item(() -> rules.check(new CustomerSearchRequest(email, id)))
                 .flatMap(request -> partnero.search(keys.currentKey(), request.email(), request.id()))
-                .map(CustomerMapping::toCustomer);
+                .map(CustomerMapping::toCustomer)
+                .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(this::internalFailure);
+    }
+
+    /** A failure that is none of the error codes (a bug here, say in the mapping) reaches no client as it is. */
+    private Throwable internalFailure(Throwable failure) {
+        return internal.toGatewayException(failure, "resolver");
     }
 }

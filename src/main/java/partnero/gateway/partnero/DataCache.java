@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -25,6 +26,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
+import partnero.gateway.error.InternalFailures;
 import partnero.gateway.observability.UpstreamUse;
 import partnero.gateway.shared.SharedStore;
 
@@ -43,8 +45,13 @@ import partnero.gateway.shared.SharedStore;
  * <li>otherwise the request waits for that call; if Partnero is unavailable, times out, rate-limits
  * the gateway or its breaker is open, and the entry is within {@code partnero.cache.stale-if-error},
  * the entry is served instead of the error and the request is told ({@link UpstreamUse#servedStale}).
- * Errors the request caused (a bad key, say) are never hidden that way.</li>
+ * Errors the request caused (a bad key, say) are never hidden that way. A request that waits may find
+ * a background refresh of the entry under way and wait for it too; when that one turns out to be
+ * another replica's to make, the request fetches for itself.</li>
  * </ul>
+ * A failure that is none of the gateway's error codes (a bug) never leaves this cache as it is: it is
+ * logged, counted and becomes {@code UPSTREAM_UNAVAILABLE} ({@link InternalFailures}), and stale data
+ * stands in for it as for Partnero's own failures; a background refresh that fails so is logged too.
  * Every value handed out tells the request when it was fetched ({@link UpstreamUse#usedDataFetchedAt}),
  * so that an answer built from it never outlives it.
  * <p>
@@ -63,6 +70,8 @@ final class DataCache<K, V> {
     private static final Set<ErrorCode> AVOIDABLE = EnumSet.of(ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
             ErrorCode.RATE_LIMITED);
     private static final byte FORMAT = 1;
+    /** Where an internal failure happened, for its log line and metric. */
+    private static final String WHERE = "data-cache";
 
     /**
      * A value, when it was fetched from Partnero, whether it was read from the shared backend rather
@@ -72,7 +81,7 @@ final class DataCache<K, V> {
         final V value;
         final long fetchedAtMillis;
         final boolean shared;
-        final AtomicReference<CompletableFuture<Fetched<V>>> refresh = new AtomicReference<>();
+        final AtomicReference<Refresh<V>> refresh = new AtomicReference<>();
 
         Fetched(V value, long fetchedAtMillis, boolean shared) {
             this.value = value;
@@ -86,7 +95,18 @@ final class DataCache<K, V> {
         }
     }
 
-    /** Another replica is refreshing this entry: this one keeps serving what it has. */
+    /**
+     * The call bringing an entry up to date. A background one (within stale-while-revalidate) calls
+     * Partnero only if this replica claims the entry; a request that must wait for new data does not
+     * take "another replica has it" for an answer.
+     */
+    private record Refresh<V>(CompletableFuture<Fetched<V>> result, boolean background) {
+    }
+
+    /**
+     * A background refresh's outcome when another replica claimed the entry: this one keeps serving
+     * what it has. Never a request's answer: a request that joined such a refresh fetches for itself.
+     */
     private static final class RefreshedElsewhere extends RuntimeException {
         RefreshedElsewhere() {
             super("refreshed by another replica", null, false, false);
@@ -104,6 +124,7 @@ final class DataCache<K, V> {
     private final long sieMillis;
     private final long keepMillis;
     private final Sharing<K, V> sharing;
+    private final InternalFailures internal;
     private final LongSupplier clock;
 
     /**
@@ -112,14 +133,16 @@ final class DataCache<K, V> {
      * @param weigher an estimate of the bytes a value holds
      */
     DataCache(String name, Duration ttl, Duration staleWhileRevalidate, Duration staleIfError, long maxBytes, long maxEntries,
-            ToIntFunction<V> weigher, Sharing<K, V> sharing, MeterRegistry metrics) {
-        this(name, ttl, staleWhileRevalidate, staleIfError, maxBytes, maxEntries, weigher, sharing, metrics, System::currentTimeMillis);
+            ToIntFunction<V> weigher, Sharing<K, V> sharing, InternalFailures internal, MeterRegistry metrics) {
+        this(name, ttl, staleWhileRevalidate, staleIfError, maxBytes, maxEntries, weigher, sharing, internal, metrics,
+                System::currentTimeMillis);
     }
 
     /** With a clock of its own (epoch milliseconds), for tests of entries' lives; {@code sharing} may be null. */
     DataCache(String name, Duration ttl, Duration staleWhileRevalidate, Duration staleIfError, long maxBytes, long maxEntries,
-            ToIntFunction<V> weigher, Sharing<K, V> sharing, MeterRegistry metrics, LongSupplier clock) {
+            ToIntFunction<V> weigher, Sharing<K, V> sharing, InternalFailures internal, MeterRegistry metrics, LongSupplier clock) {
         this.clock = clock;
+        this.internal = internal;
         this.ttlMillis = ttl.toMillis();
         this.swrMillis = staleWhileRevalidate.toMillis();
         this.sieMillis = staleIfError.toMillis();
@@ -169,7 +192,7 @@ final class DataCache<K, V> {
             }
             return onCaller(Uni.createFrom().completionStage(entry), caller)
                     .flatMap(fetched -> fetched.justFetched(loadedHere[0]) ? used(fetched) : serve(key, entry, fetched, loader, caller));
-        });
+        }).onFailure(failure -> !InternalFailures.isKnown(failure)).transform(failure -> internal.toGatewayException(failure, WHERE));
     }
 
     /** Fresh: answered. Within stale-while-revalidate: answered, and refreshed. Else refreshed first, stale on Partnero's failure. */
@@ -193,11 +216,17 @@ final class DataCache<K, V> {
     }
 
     private Uni<V> staleInstead(Fetched<V> held, Throwable failure) {
-        if (failure instanceof GatewayException error && AVOIDABLE.contains(error.code()) && withinStaleIfError(held)) {
+        GatewayException error = internal.toGatewayException(failure, WHERE);
+        if (AVOIDABLE.contains(error.code()) && withinStaleIfError(held)) {
             UpstreamUse.servedStale(error.code().name(), held.fetchedAtMillis);
             return Uni.createFrom().item(held.value);
         }
-        return Uni.createFrom().failure(failure);
+        return Uni.createFrom().failure(error);
+    }
+
+    /** Whether stale data could stand in should a call for {@code held} fail: then a rate-limited call need not wait. */
+    private boolean staleAtHand(Fetched<V> held) {
+        return held != null && withinStaleIfError(held) && sieMillis > 0;
     }
 
     private boolean withinStaleIfError(Fetched<V> held) {
@@ -207,25 +236,52 @@ final class DataCache<K, V> {
     /**
      * The one call that brings {@code held} up to date: started by the first request to need it, shared
      * by the others. On success the entry is replaced; on failure it stays as it was (the next request
-     * tries again) and the failure goes to those who wait.
+     * tries again) and the failure goes to those who wait. A request that waits ({@code background}
+     * false) and finds a background refresh under way waits for it; should that one be another
+     * replica's to make, the request starts a refresh of its own (which does not ask for the claim).
      */
     private CompletableFuture<Fetched<V>> refresh(K key, CompletableFuture<Fetched<V>> entry, Fetched<V> held, Loader<V> loader,
             boolean background) {
-        CompletableFuture<Fetched<V>> call = new CompletableFuture<>();
-        if (!held.refresh.compareAndSet(null, call)) {
-            return held.refresh.get();
+        Refresh<V> mine = new Refresh<>(new CompletableFuture<>(), background);
+        Refresh<V> running = held.refresh.compareAndExchange(null, mine);
+        if (running != null) {
+            if (background || !running.background()) {
+                return running.result();
+            }
+            return running.result().exceptionallyCompose(failure -> onlyInTheBackground(unwrap(failure), held)
+                    ? refresh(key, entry, held, loader, false)
+                    : CompletableFuture.failedFuture(unwrap(failure)));
         }
         fetch(key, held, loader, background).subscribe().with(
                 fresh -> {
                     cache.asMap().compute(key, (k, current) -> current == null || current == entry ? CompletableFuture.completedFuture(fresh)
                             : current);
-                    call.complete(fresh);
+                    mine.result().complete(fresh);
                 },
                 failure -> {
                     held.refresh.set(null);
-                    call.completeExceptionally(failure);
+                    if (background && !(failure instanceof RefreshedElsewhere)) {
+                        internal.toGatewayException(failure, WHERE); // nobody waits for it: logged here if it is a bug
+                    }
+                    mine.result().completeExceptionally(failure);
                 });
-        return call;
+        return mine.result();
+    }
+
+    /**
+     * Whether a background refresh's failure is no answer for a request that waits: another replica
+     * has the entry to refresh, or the gateway's own rate limit refused a call that did not wait (in
+     * the background there is always stale data at hand) while this request, without stale data at
+     * hand, would have waited for a permit.
+     */
+    private boolean onlyInTheBackground(Throwable failure, Fetched<V> held) {
+        return failure instanceof RefreshedElsewhere
+                || failure instanceof GatewayException error && error.code() == ErrorCode.RATE_LIMITED
+                        && error.upstreamStatus().isEmpty() && !staleAtHand(held);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /**
@@ -234,7 +290,7 @@ final class DataCache<K, V> {
      * A background refresh calls Partnero only when it claims the entry, so replicas make one call.
      */
     private Uni<Fetched<V>> fetch(K key, Fetched<V> held, Loader<V> loader, boolean background) {
-        boolean staleAtHand = held != null && withinStaleIfError(held) && sieMillis > 0;
+        boolean staleAtHand = staleAtHand(held);
         if (sharing == null) {
             return loader.load(staleAtHand || background).map(value -> new Fetched<>(value, clock.getAsLong(), false));
         }

@@ -8,14 +8,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.error.InternalFailures;
 import partnero.gateway.shared.SharedStore;
 
 /**
  * Where a request leaves for Partnero: its customer data, cached ({@link DataCache}, one cache per
  * endpoint). An entry is per key fingerprint (never the key) and arguments, so clients with different
  * keys never share one; concurrent identical misses share one call; failures are never cached,
- * "no match" is. Within one GraphQL request, one call is made once ({@link OncePerRequest}). {@code partnero.cache.enabled=false} sends every request to Partnero. The call
- * itself is {@link PartneroClient}'s.
+ * "no match" is. Within one GraphQL request, one call is made once ({@link OncePerRequest}).
+ * {@code partnero.cache.enabled=false} sends every request to Partnero. The call itself is
+ * {@link PartneroClient}'s.
  */
 @ApplicationScoped
 public class PartneroCustomers {
@@ -35,7 +37,7 @@ public class PartneroCustomers {
     private final DataCache<SearchKey, WireCustomer> searches;
 
     PartneroCustomers(PartneroClient client, KeyRateLimits limits, SharedStore shared, ObjectMapper json, GatewayConfig config,
-            MeterRegistry metrics) {
+            InternalFailures internal, MeterRegistry metrics) {
         this.client = client;
         this.limits = limits;
         GatewayConfig.Cache cache = config.cache();
@@ -46,12 +48,12 @@ public class PartneroCustomers {
                     new DataCache.Sharing<>(shared, "pages", k -> new String[] { k.keyFingerprint(), Integer.toString(k.page()),
                             Integer.toString(k.limit()), k.partnerKey(), k.partnerEmail() },
                             json, json.constructType(WireCustomerList.class), WireCustomerList::readable, config.deadline()),
-                    metrics);
+                    internal, metrics);
             this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
                     cache.maxSize(), WireCustomer::estimatedBytes,
                     new DataCache.Sharing<>(shared, "search", k -> new String[] { k.keyFingerprint(), k.email(), k.id() },
                             json, json.constructType(WireCustomer.class), WireCustomer::requireKey, config.deadline()),
-                    metrics);
+                    internal, metrics);
         } else {
             this.pages = null;
             this.searches = null;

@@ -158,13 +158,15 @@ public class SharedStore {
 
     /**
      * Takes {@code key} for {@code ttlMillis} unless someone holds it ({@code SET NX PX}): one replica
-     * at a time does a job. False when taken, or when the backend failed.
+     * at a time does a job. False only when another holds it: while the backend fails (or without one)
+     * the claim is granted here, since no replica can claim anything then, and a job nobody may do
+     * would never be done (each replica does it once; the caller keeps it to one at a time within).
      */
     public Uni<Boolean> claim(String key, long ttlMillis) {
         if (!enabled()) {
             return Uni.createFrom().item(Boolean.TRUE);
         }
-        return guarded("claim", () -> values.setAndChanged(key, new byte[] { 1 }, new SetArgs().nx().px(ttlMillis)), Boolean.FALSE);
+        return guarded("claim", () -> values.setAndChanged(key, new byte[] { 1 }, new SetArgs().nx().px(ttlMillis)), Boolean.TRUE);
     }
 
     /** Runs a Lua script atomically ({@code EVAL}) and reads its integer answer; null when the backend failed. */

@@ -1,6 +1,7 @@
 package partnero.gateway.partnero;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +21,8 @@ import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
+import partnero.gateway.error.InternalFailures;
+import partnero.gateway.shared.SharedStore;
 
 /**
  * The data cache's two bounds (the memory its entries hold, and their number) and an entry's life:
@@ -186,14 +192,64 @@ class DataCacheTest {
         assertEquals(3, loads.get());
     }
 
+    @Test
+    void aRequestThatJoinsABackgroundRefreshClaimedByAnotherReplicaFetchesItselfAndFallsBackToStaleData() {
+        AtomicReference<UniEmitter<? super Boolean>> claim = new AtomicReference<>();
+        SharedStore redis = Mockito.mock(SharedStore.class);
+        Mockito.when(redis.enabled()).thenReturn(true);
+        Mockito.when(redis.get(Mockito.any())).thenReturn(Uni.createFrom().nullItem());
+        Mockito.when(redis.claim(Mockito.any(), Mockito.anyLong())).thenReturn(Uni.createFrom().<Boolean> emitter(claim::set));
+        DataCache<Integer, String> cache = new DataCache<>("shared", TTL, Duration.ofSeconds(30), Duration.ofMinutes(10), 1_000_000,
+                100, value -> 1, new DataCache.Sharing<>(redis, "test", key -> new String[] { key.toString() }, new ObjectMapper(),
+                        new ObjectMapper().constructType(String.class), value -> value, Duration.ofSeconds(10)),
+                new InternalFailures(metrics), new SimpleMeterRegistry(), now::get);
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 1_000);
+        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).await().atMost(PATIENCE),
+                "within stale-while-revalidate: answered while a background refresh asks Redis for the claim");
+        now.addAndGet(30_000); // past stale-while-revalidate, while that refresh still waits for Redis
+
+        UniAssertSubscriber<String> waiting = cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).subscribe()
+                .withSubscriber(UniAssertSubscriber.create());
+        claim.get().complete(false); // another replica holds the claim
+
+        assertEquals("old", waiting.awaitItem(PATIENCE).getItem(), "Partnero failed this request's own call: stale data answers");
+        assertEquals(2, loads.get(), "the first fetch, and this request's own call; the background refresh made none");
+    }
+
+    @Test
+    void anInternalFailureIsAnsweredWithStaleDataWithinStaleIfErrorAndCounted() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + 1);
+
+        assertEquals("old", cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("a bug")))
+                .await().atMost(PATIENCE));
+        assertEquals(1.0, metrics.get("partnero_internal_failures").tag("where", "data-cache").counter().count());
+    }
+
+    @Test
+    void pastStaleIfErrorAnInternalFailureIsUpstreamUnavailableWithoutItsClassOrMessage() {
+        DataCache<Integer, String> cache = cache(TTL, Duration.ZERO, Duration.ofMinutes(10));
+        get(cache, 1, "old");
+        now.addAndGet(TTL.toMillis() + Duration.ofMinutes(10).toMillis() + 1);
+
+        Throwable failure = cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("a bug"))).subscribe()
+                .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
+
+        GatewayException error = (GatewayException) failure;
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, error.code());
+        assertFalse(error.getMessage().contains("IllegalState") || error.getMessage().contains("a bug"), error.getMessage());
+    }
+
     private DataCache<Integer, String> cache(String name, long maxBytes, long maxEntries, ToIntFunction<String> weigher) {
-        return new DataCache<>(name, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, maxBytes, maxEntries, weigher, null, metrics,
-                now::get);
+        return new DataCache<>(name, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, maxBytes, maxEntries, weigher, null,
+                new InternalFailures(metrics), metrics, now::get);
     }
 
     private DataCache<Integer, String> cache(Duration ttl, Duration staleWhileRevalidate, Duration staleIfError) {
         return new DataCache<>("life", ttl, staleWhileRevalidate, staleIfError, 1_000_000, 100, value -> 1, null,
-                new SimpleMeterRegistry(), now::get);
+                new InternalFailures(metrics), new SimpleMeterRegistry(), now::get);
     }
 
     private DataCache.Loader<String> failing(ErrorCode code) {

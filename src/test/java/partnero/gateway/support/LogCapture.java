@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -16,7 +17,10 @@ import org.jboss.logmanager.ExtLogRecord;
  */
 public final class LogCapture extends Handler {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private record Line(Level level, String text) {
+    }
+
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
 
     public static LogCapture start() {
         LogCapture capture = new LogCapture();
@@ -29,7 +33,12 @@ public final class LogCapture extends Handler {
     }
 
     public List<String> lines() {
-        return List.copyOf(lines);
+        return lines.stream().map(Line::text).toList();
+    }
+
+    /** The lines logged at {@code level} or above (JBoss Logging's WARN is {@link Level#WARNING}, its ERROR {@link Level#SEVERE}). */
+    public List<String> linesAtLeast(Level level) {
+        return lines.stream().filter(line -> line.level().intValue() >= level.intValue()).map(Line::text).toList();
     }
 
     @Override
@@ -39,7 +48,7 @@ public final class LogCapture extends Handler {
         if (record.getThrown() != null) {
             record.getThrown().printStackTrace(new PrintWriter(text));
         }
-        lines.add(text.toString());
+        lines.add(new Line(record.getLevel(), text.toString()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package partnero.gateway.engine;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,10 +50,26 @@ class CompiledPlans {
     /** What a document's plan is taken to weigh per character of its text: the text, its syntax tree, the plan's lookups. */
     private static final int BYTES_PER_CHARACTER = 24;
 
-    private record Document(String query, String operationName) {
+    /** A plan's key; equals and hashCode written out, as for every cache key (see {@code PartneroCustomers.PageKey}). */
+    private record PlanKey(String query, String operationName) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlanKey document && query.equals(document.query)
+                    && Objects.equals(operationName, document.operationName);
+        }
+
+        @Override
+        public int hashCode() {
+            return query.hashCode() * 31 + Objects.hashCode(operationName);
+        }
+
+        @Override
+        public String toString() {
+            return "PlanKey[" + operationName + "]";
+        }
     }
 
-    private final Cache<Document, Optional<CompiledPlan>> plans;
+    private final Cache<PlanKey, Optional<CompiledPlan>> plans;
     private final RootResolvers resolvers;
     private final Counter answered;
     private final Counter handedOver;
@@ -75,7 +92,7 @@ class CompiledPlans {
         this.resolvers = new RootResolvers(model.get());
         this.plans = Caffeine.newBuilder()
                 .maximumWeight(config.compiledPlans().maxBytes().asLongValue())
-                .<Document, Optional<CompiledPlan>> weigher((document, plan) -> document.query().length() * BYTES_PER_CHARACTER)
+                .<PlanKey, Optional<CompiledPlan>> weigher((document, plan) -> document.query().length() * BYTES_PER_CHARACTER)
                 .build();
     }
 
@@ -89,7 +106,7 @@ class CompiledPlans {
         if (plans == null) {
             return Optional.empty();
         }
-        Optional<CompiledPlan> plan = plans.getIfPresent(new Document(request.query(), request.operationName()));
+        Optional<CompiledPlan> plan = plans.getIfPresent(new PlanKey(request.query(), request.operationName()));
         return plan == null ? Optional.empty() : plan;
     }
 
@@ -98,7 +115,7 @@ class CompiledPlans {
         if (plans == null || facts.operation() == null) {
             return;
         }
-        plans.get(new Document(request.query(), request.operationName()),
+        plans.get(new PlanKey(request.query(), request.operationName()),
                 document -> CompiledPlan.compile(facts.schema(), facts.operation(), facts.fragments(), resolvers));
     }
 

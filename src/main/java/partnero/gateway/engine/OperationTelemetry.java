@@ -100,8 +100,14 @@ public class OperationTelemetry implements EventingService {
             }
         }
         timer.record(duration);
-        LOG.infof("graphql operation=%s outcome=%s duration_ms=%d upstream_calls=%d errors=%s",
-                operation, outcome, duration.toMillis(), upstreamCalls, codes);
+        if (LOG.isInfoEnabled()) {
+            // appended, not infof: java.util.Formatter parses its pattern and sets up number formatting
+            // on every call (2.7 % of a cached answer's CPU in the native executable; README, "Where
+            // the time goes"); the line is the same
+            LOG.info(new StringBuilder(96).append("graphql operation=").append(operation).append(" outcome=").append(outcome)
+                    .append(" duration_ms=").append(duration.toMillis()).append(" upstream_calls=").append(upstreamCalls)
+                    .append(" errors=").append(codes).toString());
+        }
     }
 
     /** The request's operationName, else the name of the document's only operation, else "anonymous". */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code hashCode} and {@code toString} out. The ones the compiler generates call
  * {@code java.lang.runtime.ObjectMethods} through method handles, which the native executable runs in
  * its method-handle interpreter: a data-cache or plan lookup then cost 17-19 % of an engine run's CPU
- * natively (README, "Where the time goes"). A record whose class file names {@code ObjectMethods}
+ * natively (docs/performance.md, "Where the time goes"). A record whose class file names {@code ObjectMethods}
  * still has a generated one.
  */
 class RecordKeysTest {

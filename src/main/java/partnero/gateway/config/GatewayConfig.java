@@ -20,7 +20,7 @@ import io.smallrye.config.WithName;
  * Every setting of the gateway's own, under the prefix {@code partnero}. Each one can also be given
  * as an environment variable ({@code partnero.api.key} is {@code PARTNERO_API_KEY}).
  * The REST client's timeouts and the GraphQL engine's limits are standard Quarkus properties, set
- * in {@code application.properties} and listed in the README.
+ * in {@code application.properties} and listed in docs/configuration.md.
  */
 @ConfigMapping(prefix = "partnero")
 public interface GatewayConfig {
@@ -205,7 +205,7 @@ public interface GatewayConfig {
     }
 
     interface CompiledPlans {
-        /** Whether a document answered once is run by a compiled plan afterwards (see README, "Performance"). */
+        /** Whether a document answered once is run by a compiled plan afterwards (see docs/performance.md). */
         @WithDefault("true")
         boolean enabled();
 
@@ -279,7 +279,7 @@ public interface GatewayConfig {
         @WithDefault("15")
         int maxDepth();
 
-        /** Most field selections in one operation, fragments expanded; see the README for typical values. */
+        /** Most field selections in one operation, fragments expanded; see docs/schema.md for typical values. */
         @WithDefault("500")
         int maxFields();
     }

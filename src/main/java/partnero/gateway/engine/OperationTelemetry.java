@@ -102,8 +102,8 @@ public class OperationTelemetry implements EventingService {
         timer.record(duration);
         if (LOG.isInfoEnabled()) {
             // appended, not infof: java.util.Formatter parses its pattern and sets up number formatting
-            // on every call (2.7 % of a cached answer's CPU in the native executable; README, "Where
-            // the time goes"); the line is the same
+            // on every call (2.7 % of a cached answer's CPU in the native executable; docs/performance.md,
+            // "Where the time goes"); the line is the same
             LOG.info(new StringBuilder(96).append("graphql operation=").append(operation).append(" outcome=").append(outcome)
                     .append(" duration_ms=").append(duration.toMillis()).append(" upstream_calls=").append(upstreamCalls)
                     .append(" errors=").append(codes).toString());

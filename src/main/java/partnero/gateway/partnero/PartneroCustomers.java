@@ -28,8 +28,8 @@ public class PartneroCustomers {
     static final String SEARCH_CACHE = "partnero-customer-search";
 
     // Cache keys write equals and hashCode out: a record's own run through method handles, which the
-    // native executable interprets (17 % of an engine run's CPU with Document in CompiledPlans; README,
-    // "Where the time goes"). RecordKeysTest holds every key record to it.
+    // native executable interprets (17-19 % of an engine run's CPU with CompiledPlans.PlanKey;
+    // docs/performance.md, "Where the time goes"). RecordKeysTest holds every key record to it.
 
     private record PageKey(String keyFingerprint, int page, int limit, String partnerKey, String partnerEmail) {
         @Override

@@ -1,8 +1,12 @@
 package partnero.gateway.apikey;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,9 +24,19 @@ import partnero.gateway.error.GatewayException;
 public class ApiKeyResolver {
 
     private static final String BEARER = "bearer ";
+    /** Distinct client keys remembered with their fingerprint; a key not used for this long is forgotten. */
+    static final int REMEMBERED_KEYS = 1_000;
+    static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
     private final RoutingContext request;
     private final Optional<ApiKey> serverKey;
+    /**
+     * The client keys seen lately: a key's fingerprint is a SHA-256, which every request would otherwise
+     * compute again (twice: for the answer cache at the door, and for the data cache). Bounded, and only
+     * in this process's memory, where the key is anyway while its requests run.
+     */
+    private final Cache<String, ApiKey> clientKeys = Caffeine.newBuilder().maximumSize(REMEMBERED_KEYS)
+            .expireAfterAccess(FORGET_AFTER).build();
 
     ApiKeyResolver(RoutingContext request, GatewayConfig config) {
         this.request = request;
@@ -45,13 +59,13 @@ public class ApiKeyResolver {
         return clientKey(request).or(() -> serverKey);
     }
 
-    private static Optional<ApiKey> clientKey(HttpServerRequest request) {
+    private Optional<ApiKey> clientKey(HttpServerRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         String token = header.substring(BEARER.length());
-        return token.isBlank() ? Optional.empty() : Optional.of(ApiKey.of(token));
+        return token.isBlank() ? Optional.empty() : Optional.of(clientKeys.get(token, ApiKey::of));
     }
 }

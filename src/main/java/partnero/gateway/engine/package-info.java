@@ -24,13 +24,16 @@
  * on their CDI beans (arguments coerced by graphql-java's {@code ValuesResolver} and converted by
  * SmallRye's {@code ArgumentHelper}), reads record fields through the same
  * {@code RecordFieldFetchers.AccessorFetcher}s, coerces leaves with the schema's scalars and writes
- * with the JSON-P provider SmallRye writes with; on any error it hands the request to graphql-java
+ * with Jackson's UTF-8 generator made to write what SmallRye's JSON-P writer (Parsson) writes
+ * ({@code CompiledPlan.ParssonEscapes}: its string escaping; numbers as {@code JsonNumber} prints them);
+ * on any error it hands the request to graphql-java
  * (Partnero is not asked twice: {@code OncePerRequest}). Off while tracing, SmallRye metrics, events
  * or payload logging are on. Re-check: {@code ValuesResolver.coerceVariableValues/getArgumentValues},
  * {@code ConditionalNodes}, SmallRye's {@code Schema} model bean, {@code ArgumentHelper},
  * {@code FieldHelper} (its transformation of an unwrapped scalar ignores the environment),
  * {@code DateTransformer}'s default for {@code OffsetDateTime} ({@code ISO_OFFSET_DATE_TIME}, which
- * plans write with {@code IsoDateTimes}) and {@code ExecutionResponse}'s JSON writing. Tests:
+ * plans write with {@code IsoDateTimes}), {@code ExecutionResponse}'s JSON writing and Parsson's
+ * {@code JsonGeneratorImpl.writeEscapedString}. Tests:
  * {@code CompiledPlanDifferentialTest} (generated documents, byte for byte against graphql-java; errors
  * handed over with Partnero asked as often), {@code IsoDateTimesTest} (against SmallRye's
  * {@code DateTransformer}), {@code EngineGuardsTest} (the Customer timestamps take it).</li>

@@ -46,7 +46,8 @@ import partnero.gateway.support.LogCapture;
  * failure names a case that can be replayed): aliases, repeated and merged fields, named and inline
  * fragments, {@code @skip}/{@code @include} by literal and by variable, {@code __typename}, variables
  * with and without defaults, explicit nulls, several root fields; the data has nulls, an empty page
- * and text that must be escaped. Where graphql-java reports an error, the plan hands the request over
+ * and text that must be escaped (every control character, quotes, a backslash, non-ASCII beyond the
+ * Basic Multilingual Plane). Where graphql-java reports an error, the plan hands the request over
  * and the answer and the Partnero calls are graphql-java's alone.
  */
 @QuarkusTest
@@ -57,7 +58,7 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
               "key": "customer_789",
               "partner": "partner_\\"quoted\\"",
               "deleted": false,
-              "name": "Zoë \\\\ back\\nslash\\ttab \\u0001 \\u2028 😀 </script>",
+              "name": "Zoë \\\\ back\\nslash\\ttab \\u0001 \\u2028 😀 </script> \\"q\\" / \\u007f\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\u0008\\u0009\\u000a\\u000b\\u000c\\u000d\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f",
               "surname": null,
               "email": "zoe+tag@example.com",
               "created_at": "2024-12-31T23:59:59.999999Z",

@@ -128,7 +128,7 @@ class SharedCacheTest extends AgainstPartneroStub {
     @Test
     void whatRedisHoldsThatTheGatewayCannotReadIsAMissNotAFailure() {
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        String garbage = shared.key("pages", ApiKey.of(clientKey).fingerprint(), "1", "7", null, null);
+        String garbage = shared.keys().page(ApiKey.of(clientKey).fingerprint(), 1, 7, null, null);
         redis.command("SET", garbage, "not an entry", "PX", "60000");
 
         GraphQL.post(withKey(), LIST, Map.of("limit", 7)).body("errors", nullValue())

@@ -1,9 +1,6 @@
 package partnero.gateway.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import partnero.gateway.codec.Sha256;
 
 /**
  * A Partnero API key. The secret leaves this record only as the {@code Authorization} header value
@@ -53,11 +50,6 @@ public final class ApiKey {
     }
 
     private static String sha256Prefix(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Sha256.hex(secret).substring(0, 16);
     }
 }

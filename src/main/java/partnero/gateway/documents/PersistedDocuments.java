@@ -1,9 +1,6 @@
 package partnero.gateway.documents;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +16,9 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.codec.Sha256;
 import partnero.gateway.config.GatewayConfig.DocumentsMode;
+import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.shared.SharedStore;
 
@@ -111,7 +109,7 @@ public class PersistedDocuments {
     /** Keeps a document that a client sent with its hash and that has run, here and for the other replicas. */
     public void remember(String sha256Hash, String document) {
         store.put(sha256Hash, document);
-        shared.put(shared.key("document", sha256Hash.toLowerCase(Locale.ROOT)), document.getBytes(StandardCharsets.UTF_8), sharedTtlMillis);
+        shared.put(shared.keys().document(sha256Hash), document.getBytes(StandardCharsets.UTF_8), sharedTtlMillis);
     }
 
     /**
@@ -124,7 +122,7 @@ public class PersistedDocuments {
             return Uni.createFrom().item(Boolean.FALSE);
         }
         String hash = sha256Hash.toLowerCase(Locale.ROOT);
-        return shared.get(shared.key("document", hash)).map(bytes -> {
+        return shared.get(shared.keys().document(hash)).map(bytes -> {
             String document = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
             if (document == null || !sha256(document).equals(hash)) {
                 if (document != null) {
@@ -198,10 +196,6 @@ public class PersistedDocuments {
     }
 
     static String sha256(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Sha256.hex(document);
     }
 }

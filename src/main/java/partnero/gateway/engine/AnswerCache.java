@@ -1,10 +1,5 @@
 package partnero.gateway.engine;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,6 +15,8 @@ import graphql.ExecutionResult;
 import io.quarkus.jsonp.JsonProviderHolder;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.codec.Sha256;
+import partnero.gateway.codec.SharedEntries;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
 import partnero.gateway.observability.UpstreamUse;
@@ -42,8 +39,6 @@ import partnero.gateway.shared.SharedStore;
  */
 @ApplicationScoped
 class AnswerCache {
-
-    private static final byte FORMAT = 1;
 
     private final AnswerStore store;
     private final SharedStore shared;
@@ -73,14 +68,9 @@ class AnswerCache {
         if (!enabled || partneroKey.isEmpty()) {
             return Optional.empty();
         }
-        MessageDigest digest = sha256();
-        for (String part : new String[] { partneroKey.get().fingerprint(), request.query(),
+        return Optional.of(Sha256.hexOfParts(partneroKey.get().fingerprint(), request.query(),
                 request.operationName() == null ? "" : request.operationName(),
-                request.variables() == null ? "{}" : canonical(request.variables()).toString() }) {
-            digest.update(part.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        return Optional.of(HexFormat.of().formatHex(digest.digest()));
+                request.variables() == null ? "{}" : canonical(request.variables()).toString()));
     }
 
     /** The answer kept in this process under {@code key}. */
@@ -98,7 +88,7 @@ class AnswerCache {
      * time it expires anyway (never longer).
      */
     Uni<StoredAnswer> getShared(String key) {
-        return shared.get(shared.key("answer", key)).map(bytes -> {
+        return shared.get(shared.keys().answer(key)).map(bytes -> {
             StoredAnswer answer = decode(bytes);
             if (answer == null || answer.expiresAtMillis() <= System.currentTimeMillis()) {
                 return null;
@@ -135,39 +125,19 @@ class AnswerCache {
         StoredAnswer answer = new StoredAnswer(body, operationName, expiresAt);
         store.put(key, answer);
         if (shared.enabled()) {
-            shared.put(shared.key("answer", key), encode(answer), life);
+            shared.put(shared.keys().answer(key), SharedEntries.answer(answer.expiresAtMillis(), answer.operationName(),
+                    answer.body()), life);
         }
     }
 
-    /** The format in the shared backend: a format byte, the expiry, the operation name's length and bytes, the body. */
-    private static byte[] encode(StoredAnswer answer) {
-        byte[] name = answer.operationName() == null ? new byte[0] : answer.operationName().getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(1 + 8 + 4 + name.length + answer.body().length).put(FORMAT).putLong(answer.expiresAtMillis())
-                .putInt(name.length).put(name).put(answer.body()).array();
-    }
-
+    /** An answer in the shared backend ({@link SharedEntries#readAnswer}); null when there is none or it does not read. */
     private StoredAnswer decode(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            if (buffer.get() != FORMAT) {
-                throw new IllegalArgumentException("not an answer of format " + FORMAT);
-            }
-            long expiresAt = buffer.getLong();
-            int nameLength = buffer.getInt();
-            if (nameLength < 0 || nameLength > buffer.remaining() - 2) {
-                throw new IllegalArgumentException("an operation name longer than the entry");
-            }
-            byte[] name = new byte[nameLength];
-            buffer.get(name);
-            byte[] body = new byte[buffer.remaining()];
-            buffer.get(body);
-            if (body[0] != '{' || body[body.length - 1] != '}') {
-                throw new IllegalArgumentException("a body that is not a JSON object");
-            }
-            return new StoredAnswer(body, nameLength == 0 ? null : new String(name, StandardCharsets.UTF_8), expiresAt);
+            SharedEntries.AnswerEntry entry = SharedEntries.readAnswer(bytes);
+            return new StoredAnswer(entry.body(), entry.operationName(), entry.expiresAtMillis());
         } catch (RuntimeException e) {
             shared.unreadable("answer", e);
             return null;
@@ -191,11 +161,4 @@ class AnswerCache {
         return value;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 }

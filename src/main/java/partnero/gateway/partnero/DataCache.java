@@ -1,6 +1,5 @@
 package partnero.gateway.partnero;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,6 +23,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import partnero.gateway.codec.SharedEntries;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
 import partnero.gateway.error.InternalFailures;
@@ -69,7 +69,6 @@ final class DataCache<K, V> {
     /** The failures stale data may stand in for: Partnero's trouble, not the request's. */
     private static final Set<ErrorCode> AVOIDABLE = EnumSet.of(ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
             ErrorCode.RATE_LIMITED);
-    private static final byte FORMAT = 1;
     /** Where an internal failure happened, for its log line and metric. */
     private static final String WHERE = "data-cache";
 
@@ -113,9 +112,12 @@ final class DataCache<K, V> {
         }
     }
 
-    /** How entries travel through Redis: the kind of entry, its key's parts, the value's type and its check. */
-    record Sharing<K, V>(SharedStore store, String kind, Function<K, String[]> keyParts, ObjectMapper json, JavaType type,
-            UnaryOperator<V> check, Duration claimFor) {
+    /**
+     * How entries travel through Redis: the kind of entry (for the log), its key and its refresh claim's
+     * key ({@link partnero.gateway.codec.RedisKeys}), the value's type and its check, how long a claim holds.
+     */
+    record Sharing<K, V>(SharedStore store, String kind, Function<K, String> key, Function<K, String> claimKey, ObjectMapper json,
+            JavaType type, UnaryOperator<V> check, Duration claimFor) {
     }
 
     private final AsyncCache<K, Fetched<V>> cache;
@@ -294,7 +296,7 @@ final class DataCache<K, V> {
         if (sharing == null) {
             return loader.load(staleAtHand || background).map(value -> new Fetched<>(value, clock.getAsLong(), false));
         }
-        String sharedKey = sharing.store().key(sharing.kind(), sharing.keyParts().apply(key));
+        String sharedKey = sharing.key().apply(key);
         return sharing.store().get(sharedKey).flatMap(bytes -> {
             Fetched<V> there = decode(bytes);
             // nothing here: whatever Redis has; a background refresh: anything newer (the replica that
@@ -304,8 +306,7 @@ final class DataCache<K, V> {
                 return Uni.createFrom().item(there);
             }
             Uni<Boolean> ours = background
-                    ? sharing.store().claim(sharing.store().key(sharing.kind() + ":refresh", sharing.keyParts().apply(key)),
-                            sharing.claimFor().toMillis())
+                    ? sharing.store().claim(sharing.claimKey().apply(key), sharing.claimFor().toMillis())
                     : Uni.createFrom().item(Boolean.TRUE);
             return ours.flatMap(mine -> !mine ? Uni.createFrom().<Fetched<V>> failure(new RefreshedElsewhere())
                     : loader.load(staleAtHand || background).map(value -> {
@@ -316,11 +317,10 @@ final class DataCache<K, V> {
         });
     }
 
-    /** The format in Redis: a format byte, when the value was fetched, and the value as Partnero's JSON. */
+    /** The format in Redis ({@link SharedEntries#data}): when the value was fetched, and the value as Partnero's JSON. */
     private byte[] encode(Fetched<V> fetched) {
         try {
-            byte[] value = sharing.json().writeValueAsBytes(fetched.value);
-            return ByteBuffer.allocate(9 + value.length).put(FORMAT).putLong(fetched.fetchedAtMillis).put(value).array();
+            return SharedEntries.data(fetched.fetchedAtMillis, sharing.json().writeValueAsBytes(fetched.value));
         } catch (Exception e) {
             throw new IllegalStateException("A value from Partnero could not be written as JSON", e);
         }
@@ -332,15 +332,12 @@ final class DataCache<K, V> {
             return null;
         }
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            if (bytes.length < 10 || buffer.get() != FORMAT) {
-                throw new IllegalArgumentException("not an entry of format " + FORMAT);
-            }
-            long fetchedAt = buffer.getLong();
+            SharedEntries.DataEntry entry = SharedEntries.readData(bytes);
+            long fetchedAt = entry.fetchedAtMillis();
             if (fetchedAt <= 0 || fetchedAt > clock.getAsLong() + 60_000) {
                 throw new IllegalArgumentException("fetched at an impossible time");
             }
-            V value = sharing.json().readValue(bytes, 9, bytes.length - 9, sharing.type());
+            V value = sharing.json().readValue(bytes, entry.jsonOffset(), bytes.length - entry.jsonOffset(), sharing.type());
             return new Fetched<>(value == null ? null : sharing.check().apply(value), fetchedAt, true);
         } catch (Exception e) {
             sharing.store().unreadable(sharing.kind(), e);

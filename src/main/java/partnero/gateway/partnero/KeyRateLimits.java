@@ -129,7 +129,7 @@ class KeyRateLimits {
     private Uni<Void> acquireShared(String fingerprint, long acceptedWaitNanos, Context caller) {
         List<String> args = List.of(Long.toString(micros(intervalNanos)), Long.toString(burst),
                 Long.toString(micros(acceptedWaitNanos)));
-        Uni<Void> permit = shared.evalLong(SCRIPT, List.of(shared.key("rate", fingerprint)), args).flatMap(answer -> {
+        Uni<Void> permit = shared.evalLong(SCRIPT, List.of(shared.keys().rate(fingerprint)), args).flatMap(answer -> {
             if (answer == null) { // Redis failed: this replica limits itself
                 return acquireLocal(fingerprint, acceptedWaitNanos, caller);
             }

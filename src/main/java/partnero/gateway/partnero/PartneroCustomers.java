@@ -82,14 +82,15 @@ public class PartneroCustomers {
             long maxBytes = cache.maxBytes().asLongValue();
             this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
                     cache.maxSize(), WireCustomerList::estimatedBytes,
-                    new DataCache.Sharing<>(shared, "pages", k -> new String[] { k.keyFingerprint(), Integer.toString(k.page()),
-                            Integer.toString(k.limit()), k.partnerKey(), k.partnerEmail() },
+                    new DataCache.Sharing<>(shared, "pages",
+                            k -> shared.keys().page(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
+                            k -> shared.keys().pageRefresh(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
                             json, json.constructType(WireCustomerList.class), WireCustomerList::readable, config.deadline()),
                     internal, metrics);
             this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
                     cache.maxSize(), WireCustomer::estimatedBytes,
-                    new DataCache.Sharing<>(shared, "search", k -> new String[] { k.keyFingerprint(), k.email(), k.id() },
-                            json, json.constructType(WireCustomer.class), WireCustomer::requireKey, config.deadline()),
+                    new DataCache.Sharing<>(shared, "search", k -> shared.keys().search(k.keyFingerprint(), k.email(), k.id()),
+                            k -> shared.keys().searchRefresh(k.keyFingerprint(), k.email(), k.id()), json, json.constructType(WireCustomer.class), WireCustomer::requireKey, config.deadline()),
                     internal, metrics);
         } else {
             this.pages = null;

@@ -1,12 +1,8 @@
 package partnero.gateway.shared;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+import partnero.gateway.codec.RedisKeys;
 import partnero.gateway.config.GatewayConfig;
 
 /**
@@ -48,8 +45,8 @@ import partnero.gateway.config.GatewayConfig;
  * <li>the breaker lets one command through after {@value #RETRY_SECONDS} s, so sharing resumes by
  * itself when Redis is back.</li>
  * </ul>
- * Keys are {@code partnero.cache.redis.prefix}, a kind and a SHA-256 ({@link #key}): nothing in them
- * is readable. Values expire in Redis with the life their caller gives them.
+ * Keys are {@code partnero.cache.redis.prefix}, a kind and a SHA-256 ({@link RedisKeys}): nothing in
+ * them is readable. Values expire in Redis with the life their caller gives them.
  */
 @ApplicationScoped
 public class SharedStore {
@@ -62,6 +59,7 @@ public class SharedStore {
     private final ReactiveValueCommands<String, byte[]> values;
     private final ReactiveRedisDataSource redis;
     private final String prefix;
+    private final RedisKeys keys;
     private final Duration timeout;
     private final Guard guard;
     private final AtomicBoolean reachable = new AtomicBoolean(true);
@@ -77,6 +75,7 @@ public class SharedStore {
         this.redis = shared ? dataSources.get() : null;
         this.values = shared ? redis.value(byte[].class) : null;
         this.prefix = cache.redis().prefix();
+        this.keys = new RedisKeys(prefix);
         this.timeout = cache.redis().timeout();
         this.metrics = metrics;
         this.guard = !shared ? null : Guard.create()
@@ -129,14 +128,9 @@ public class SharedStore {
         return lastFailureMillis.get();
     }
 
-    /** The Redis key of one entry: the prefix, its kind, and a SHA-256 of the parts that identify it. */
-    public String key(String kind, String... parts) {
-        MessageDigest digest = sha256();
-        for (String part : parts) {
-            digest.update((part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        return prefix + kind + ":" + HexFormat.of().formatHex(digest.digest());
+    /** The Redis keys of every kind of entry, under {@code partnero.cache.redis.prefix}. */
+    public RedisKeys keys() {
+        return keys;
     }
 
     /** The value under {@code key}; null when there is none, or no shared backend, or it failed. */
@@ -226,11 +220,4 @@ public class SharedStore {
                 .register(metrics);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package partnero.gateway.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import partnero.gateway.codec.Sha256;
 import partnero.gateway.config.GatewayConfig;
 
 /**
@@ -66,15 +66,11 @@ public class HttpCaching {
 
     /** A strong validator: the first 128 bits of the SHA-256 of the media type and the body. */
     static String etag(byte[] body, String mediaType) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(mediaType.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            byte[] hash = digest.digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16)) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(mediaType.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        byte[] hash = digest.digest(body);
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16)) + '"';
     }
 
     /** {@code If-None-Match}: a list of entity tags (weak ones compared weakly, as RFC 9110 asks for GET) or {@code *}. */

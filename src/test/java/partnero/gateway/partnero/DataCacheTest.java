@@ -200,7 +200,7 @@ class DataCacheTest {
         Mockito.when(redis.get(Mockito.any())).thenReturn(Uni.createFrom().nullItem());
         Mockito.when(redis.claim(Mockito.any(), Mockito.anyLong())).thenReturn(Uni.createFrom().<Boolean> emitter(claim::set));
         DataCache<Integer, String> cache = new DataCache<>("shared", TTL, Duration.ofSeconds(30), Duration.ofMinutes(10), 1_000_000,
-                100, value -> 1, new DataCache.Sharing<>(redis, "test", key -> new String[] { key.toString() }, new ObjectMapper(),
+                100, value -> 1, new DataCache.Sharing<>(redis, "test", key -> "test:" + key, key -> "test:refresh:" + key, new ObjectMapper(),
                         new ObjectMapper().constructType(String.class), value -> value, Duration.ofSeconds(10)),
                 new InternalFailures(metrics), new SimpleMeterRegistry(), now::get);
         get(cache, 1, "old");

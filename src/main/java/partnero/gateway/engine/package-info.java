@@ -1,8 +1,10 @@
 /**
  * The engine room: every place where the gateway changes how Quarkus' SmallRye GraphQL or
  * graphql-java behave. Nothing outside this package imports SmallRye GraphQL's implementation
- * packages. Each piece, what it replaces, why, and what to re-check when Quarkus is upgraded (the
- * tests named fail when what a piece relies on changes):
+ * packages ({@code ArchitectureTest} holds the rest of the code to that). Each piece, what it replaces,
+ * why, and what to re-check when Quarkus is upgraded (the tests named fail when what a piece relies on
+ * changes; {@code UpgradeTripwireTest} fails on any Quarkus or SmallRye GraphQL upgrade and points
+ * here):
  * <ul>
  * <li>{@link partnero.gateway.engine.GraphQLEndpoint}: {@code GET} and {@code POST /graphql}, a Vert.x
  * route in front of Quarkus' own (SmallRyeGraphQLExecutionHandler), so that whole answers can be kept

@@ -1,0 +1,95 @@
+package partnero.gateway;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The house's rules, as ArchUnit checks them on the main classes (tests excluded):
+ * <ul>
+ * <li>the packages form floors that depend one way only: the GraphQL API ({@code customer}) on top,
+ * the request's way in ({@code engine}, {@code documents}) and out ({@code partnero}) below it, the
+ * shared pieces under those, {@code config}, {@code error} and {@code codec} at the bottom;</li>
+ * <li>no two packages depend on each other, however indirectly;</li>
+ * <li>SmallRye GraphQL's and graphql-java's implementation (execution, schema, validation: not
+ * graphql-java's parser and document model, which {@code documents} reads), and Quarkus' SmallRye
+ * GraphQL runtime, are used in {@code engine} only, whose {@code package-info.java} says what to
+ * re-check on an upgrade;</li>
+ * <li>names say what a thing is for, not how it is built.</li>
+ * </ul>
+ * Each rule is checked by a plain JUnit test ({@code ArchRule.check}): the build runs JUnit 6, for
+ * which ArchUnit's own test engine is a separate artifact.
+ */
+class ArchitectureTest {
+
+    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("partnero.gateway");
+
+    static final ArchRule packagesAreFloorsThatDependOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("api").definedBy("partnero.gateway.customer..")
+            .layer("dev upstream").definedBy("partnero.gateway.devupstream..")
+            .layer("engine").definedBy("partnero.gateway.engine..")
+            .layer("documents").definedBy("partnero.gateway.documents..")
+            .layer("partnero").definedBy("partnero.gateway.partnero..")
+            .layer("web").definedBy("partnero.gateway.web..")
+            .layer("api key").definedBy("partnero.gateway.apikey..")
+            .layer("shared").definedBy("partnero.gateway.shared..")
+            .layer("observability").definedBy("partnero.gateway.observability..")
+            .layer("config").definedBy("partnero.gateway.config..")
+            .layer("error").definedBy("partnero.gateway.error..")
+            .layer("codec").definedBy("partnero.gateway.codec..")
+            .whereLayer("api").mayNotBeAccessedByAnyLayer()
+            .whereLayer("dev upstream").mayNotBeAccessedByAnyLayer()
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("documents").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("partnero").mayOnlyBeAccessedByLayers("api", "dev upstream")
+            .whereLayer("web").mayOnlyBeAccessedByLayers("engine")
+            .whereLayer("api key").mayOnlyBeAccessedByLayers("api", "engine", "partnero")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("engine", "documents", "partnero")
+            .whereLayer("observability").mayOnlyBeAccessedByLayers("engine", "partnero")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("engine", "documents", "partnero", "web", "api key", "shared")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("api", "engine", "documents", "partnero", "api key")
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("engine", "documents", "partnero", "web", "api key", "shared");
+
+    static final ArchRule packagesHaveNoCircles = slices().matching("partnero.gateway.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule frameworkInternalsOnlyInTheEngineRoom = noClasses().that().resideOutsideOfPackage("partnero.gateway.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.smallrye.graphql.execution..", "io.smallrye.graphql.schema..",
+                    "io.smallrye.graphql.bootstrap..", "io.smallrye.graphql.spi..", "io.smallrye.graphql.transformation..",
+                    "io.quarkus.smallrye.graphql.runtime..", "graphql.execution..", "graphql.schema..", "graphql.analysis..",
+                    "graphql.validation..", "graphql.introspection..")
+            .because("whatever reaches into SmallRye GraphQL or graphql-java lives in engine, whose package-info lists what an"
+                    + " upgrade must re-check");
+
+    static final ArchRule namesSayWhatAThingIsFor = noClasses().should().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils")
+            .orShould().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Impl")
+            .because("a name says what a thing is for (STYLE.md)");
+
+    @Test
+    void packagesAreFloorsThatDependOneWay() {
+        packagesAreFloorsThatDependOneWay.check(MAIN);
+    }
+
+    @Test
+    void packagesHaveNoCircles() {
+        packagesHaveNoCircles.check(MAIN);
+    }
+
+    @Test
+    void frameworkInternalsAreUsedInTheEngineRoomOnly() {
+        frameworkInternalsOnlyInTheEngineRoom.check(MAIN);
+    }
+
+    @Test
+    void namesSayWhatAThingIsFor() {
+        namesSayWhatAThingIsFor.check(MAIN);
+    }
+}

@@ -10,7 +10,7 @@ import io.smallrye.graphql.spi.config.Config;
  * <p>
  * SmallRye GraphQL 2.17 reads its own default setting, {@code default}, as a list of patterns and
  * installs a regular expression that graphql-java then matches against every field of every
- * answer: 4 % of the gateway's CPU time for a page of customers (README, "Performance"). The
+ * answer: 4 % of the gateway's CPU time for a page of customers (docs/performance.md). The
  * pattern can never match a field ({@code Type.field} always has a dot), so plain visibility is the
  * same schema, minus that cost. Configured patterns ({@code quarkus.smallrye-graphql.field-visibility})
  * are left as they are. Found through {@code META-INF/services}.

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * is how SmallRye GraphQL writes a {@code DateTime} field that has no format of its own
  * ({@code DateTransformer}): {@code 2025-05-02T16:12:39Z}, {@code 2025-05-02T16:12:39.5Z},
  * {@code +10000-01-01T00:00:00.000000001-05:30}. A page of customers has 45 of them, and the general
- * formatter was 6 % of a miss and 10 % of an engine run (README, "Performance"); compiled plans write
+ * formatter was 6 % of a miss and 10 % of an engine run (docs/performance.md); compiled plans write
  * them with this, graphql-java's path keeps SmallRye's transformer, and {@code IsoDateTimesTest} and
  * {@code CompiledPlanDifferentialTest} hold the two to the same bytes.
  */

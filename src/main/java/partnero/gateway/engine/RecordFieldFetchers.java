@@ -21,7 +21,7 @@ import io.smallrye.graphql.spi.DataFetcherService;
  * SmallRye GraphQL's own field fetcher first fills a per-field request context (the field's path
  * as a string, its selected sub-fields as JSON, its arguments) for resolvers that could ask for it.
  * Record accessors never do, and a page of customers has some 150 fields: that bookkeeping was the
- * largest single cost of a cached answer (README, "Performance"). A value SmallRye would convert on
+ * largest single cost of a cached answer (docs/performance.md). A value SmallRye would convert on
  * the way out (a {@code DateTime}, anything adapted or mapped) still goes through SmallRye's own
  * {@link FieldHelper}, and whether it would is asked of SmallRye itself ({@link SmallRyeConversions}),
  * so the output is byte for byte SmallRye's.

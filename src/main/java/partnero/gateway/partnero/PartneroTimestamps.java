@@ -72,7 +72,7 @@ public final class PartneroTimestamps {
     /**
      * Partnero's own shape, {@code 2025-05-02T16:12:39.000000Z}, read without a DateTimeFormatter:
      * a page has up to 750 timestamps, and the general formatter was 5 % of the gateway's CPU time
-     * (README, "Performance"). Null for anything else, which then takes the general path.
+     * (docs/performance.md). Null for anything else, which then takes the general path.
      */
     static OffsetDateTime canonicalUtc(String value) {
         int length = value.length();

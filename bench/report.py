@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The benchmark's table: every measured row of OUT/results.tsv with its ratios to the Apollo peer and
-to the ceiling measured in the same run, as markdown; also OUT/throughput.dat for bench/plot.gp.
+"""The benchmark's table: every measured row of OUT/results.tsv with its ratios to the Apollo and
+Tailcall peers and to the ceiling measured in the same run, as markdown; also OUT/throughput.dat for bench/plot.gp.
 With OUT/replicas.tsv (REPLICAS=1 bench/run.sh), the table of the memory and redis backends instead."""
 import sys
 from pathlib import Path
@@ -45,22 +45,28 @@ def median(rps):
 
 by_key = {(kind, scenario, query): row for row in rows for kind, scenario, query in [row[:3]]}
 ceiling = next((median(row[3]) for row in rows if row[0] == "ceiling"), None)
-# Apollo has no cache: its one configuration is the comparison for hits, engine runs and misses
-apollo_scenario = {"cold": "cold", "mix": "mix", "hits": "misses", "engine": "misses", "misses": "misses"}
+# the peers have no cache: their one configuration is the comparison for hits, engine runs and misses
+peer_scenario = {"cold": "cold", "mix": "mix", "hits": "misses", "engine": "misses", "misses": "misses"}
+PEERS = ("apollo", "tailcall")
 names = {"direct": "Partnero stand-in directly (the ceiling)", "cold": "cold: first {COLD} s of a fresh process, distinct requests",
          "hits": "answer-cache hits (the same request)", "engine": "engine runs (answer cache off, data cache on)",
          "misses": "misses (all caches off)", "mix": "mix (other variables every request)"}
 
 print_machine()
-print("| artifact | scenario | query | requests/s | x Apollo | % of ceiling | p50 ms | p99 ms | failures |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+def versus(kind, scenario, query, rps, peer):
+    """This row's requests/s as a multiple of the peer's in the scenario it is compared with; blank for the peer itself."""
+    other = by_key.get((peer, peer_scenario.get(scenario, scenario), query))
+    return "" if kind in (peer, "ceiling") or other is None else f"{median(rps) / median(other[3]):.2f}x"
+
+
+print("| artifact | scenario | query | requests/s | x Apollo | x Tailcall | % of ceiling | p50 ms | p99 ms | failures |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 plot = []
 for kind, scenario, query, rps, p50, p99, failures in rows:
-    apollo = by_key.get(("apollo", apollo_scenario.get(scenario, scenario), query))
-    versus = "" if kind in ("apollo", "ceiling") or apollo is None else f"{median(rps) / median(apollo[3]):.1f}x"
     share = "" if ceiling is None else f"{100 * median(rps) / ceiling:.1f} %"
     name = names.get(scenario, scenario).replace("{COLD}", "30")
-    print(f"| {kind} | {name} | {query} | {rps} | {versus} | {share} | {p50} | {p99} | {failures} |")
+    ratios = " | ".join(versus(kind, scenario, query, rps, peer) for peer in PEERS)
+    print(f"| {kind} | {name} | {query} | {rps} | {ratios} | {share} | {p50} | {p99} | {failures} |")
     if query == "customers":
         plot.append(f'"{kind} {scenario}"\t{median(rps)}')
 (out / "throughput.dat").write_text("\n".join(plot) + "\n")

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Throughput, latency and memory of the gateway against a Partnero stand-in, next to the Apollo Server
-# peer and the stand-in itself (the ceiling), as the README reports them.
+# and Tailcall peers and the stand-in itself (the ceiling), as the README reports them.
 #
-#   bench/run.sh                       # Apollo, the JVM jar, and the native executable if target/ has one
+#   bench/run.sh                       # Apollo, Tailcall, the JVM jar, and the native executable if target/ has one
 #   RUNS=5 DURATION=10 bench/run.sh
-#   KINDS="jvm native" bench/run.sh    # some of them only (default: "apollo jvm native")
+#   KINDS="jvm native" bench/run.sh    # some of them only (default: "apollo tailcall jvm native")
 #   SCENARIOS="engine misses" bench/run.sh  # some scenarios only (default: "cold hits mix engine misses")
 #   MEASURE=0 SOAK=1 bench/run.sh      # the soak only
+#   PROFILE=1 bench/run.sh             # also a CPU profile of the gateway during each scenario's first
+#                                      # run: perf record -e cpu-clock (a software event: no hardware
+#                                      # counters needed), own samples and with callees, OUT/profile-*.txt,
+#                                      # and the stacks folded (OUT/profile-*.folded; bench/fold.py --under)
 #   SOAK=1 bench/run.sh                # then 10 minutes per artifact under distinct and repeated requests
 #                                      # (rotating variables and client keys, limit 250 too), RSS and
 #                                      # throughput every 10 s, default heap and a 256 MiB heap; plots
@@ -18,7 +22,9 @@
 #   - installs wrk, nginx and gnuplot from the package manager if they are missing (root or sudo);
 #   - builds target/quarkus-app/quarkus-run.jar if it is missing (./mvnw package -DskipTests);
 #   - copies the Apollo Server peer (../shared/peers/apollo, or APOLLO_SRC) to APOLLO_DIR and runs
-#     npm ci there once (its node_modules never land in the source);
+#     npm ci there once (its node_modules never land in the source); likewise the Tailcall peer (Rust,
+#     ../shared/peers/tailcall or TAILCALL_SRC, to TAILCALL_DIR), whose setup.sh also fetches the newer
+#     glibc loader its binary needs (Debian 13's, unpacked under /tmp/trixie; the system's is untouched);
 #   - serves two static Partnero answers with nginx (bench/upstream/), which needs a bearer token and
 #     sends Cache-Control: no-cache like Partnero, and measures that stand-in directly: the ceiling;
 #   - runs each gateway pinned to CPU 0 (taskset), with wrk and nginx pinned to CPU 1, 64 connections,
@@ -29,7 +35,7 @@
 #       engine  answer cache off, data cache on: the GraphQL engine runs, Partnero is not called
 #       misses  all caches off: every request reaches Partnero
 #       mix     default settings, every request with other variables (pages, limits, filters)
-#     (Apollo has no cache: its one configuration is compared with every scenario);
+#     (Apollo and Tailcall have no cache: their one configuration is compared with every scenario);
 #   - reports each figure as a ratio to Apollo's and to the ceiling in the same run, and the
 #     gateway's RSS after its first answer and after the load.
 # REPLICAS=1 (the JVM jar only; needs redis-server): the shared cache of partnero.cache.backend=redis.
@@ -58,12 +64,15 @@ WARMUP=${WARMUP:-60}  # one core: the JIT compilers still take 5-8 % of it after
 CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
 MEASURE=${MEASURE:-1}
-KINDS=${KINDS:-apollo jvm native}
+KINDS=${KINDS:-apollo tailcall jvm native}
 SCENARIOS=${SCENARIOS:-cold hits mix engine misses}
+PROFILE=${PROFILE:-0}
 COLD=${COLD:-30}
 NATIVE_WARMUP=${NATIVE_WARMUP:-15} # no JIT to wait for
 APOLLO_SRC=${APOLLO_SRC:-../shared/peers/apollo}
 APOLLO_DIR=${APOLLO_DIR:-${TMPDIR:-/tmp}/partnero-bench-apollo}
+TAILCALL_SRC=${TAILCALL_SRC:-../shared/peers/tailcall}
+TAILCALL_DIR=${TAILCALL_DIR:-${TMPDIR:-/tmp}/partnero-bench-tailcall}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
 JAVA=${JAVA:-java}
@@ -77,15 +86,17 @@ LOAD_CPU=1
 
 need() {
     local missing=()
-    for tool in wrk nginx taskset curl python3 gnuplot; do
+    local tools=(wrk nginx taskset curl python3 gnuplot)
+    [ "$PROFILE" = 1 ] && tools+=(perf)
+    for tool in "${tools[@]}"; do
         command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing+=("$tool")
     done
     if ((${#missing[@]})); then
         local sudo=""
         [ "$(id -u)" -eq 0 ] || sudo=sudo
-        echo "installing: wrk nginx-light gnuplot-nox (for ${missing[*]})"
+        echo "installing: wrk nginx-light gnuplot-nox linux-perf (for ${missing[*]})"
         $sudo apt-get update -qq
-        $sudo apt-get install -y -qq wrk nginx-light gnuplot-nox util-linux curl python3 >/dev/null
+        $sudo apt-get install -y -qq wrk nginx-light gnuplot-nox util-linux curl python3 linux-perf >/dev/null
     fi
     [ "$(nproc)" -ge 2 ] || { echo "the benchmark pins the gateway and the load to different cores: it needs 2" >&2; exit 1; }
 }
@@ -129,14 +140,40 @@ load() {
 }
 
 # measure KIND SCENARIO QUERY WARMUP URL [VAR=value ...]: a warm-up, RUNS runs, one row of results.tsv
+# (with PROFILE=1, the first run under perf record)
 measure() {
-    local kind=$1 scenario=$2 query=$3 warmup=$4 url=$5 results=()
+    local kind=$1 scenario=$2 query=$3 warmup=$4 url=$5 results=() run
     shift 5
     [ "$warmup" -gt 0 ] && load "$url" "$warmup" "$@" >/dev/null
-    for _ in $(seq "$RUNS"); do
-        results+=("$(load "$url" "$DURATION" "$@")")
+    for run in $(seq "$RUNS"); do
+        if [ "$PROFILE" = 1 ] && [ "$run" = 1 ] && [ "$kind" != ceiling ]; then
+            profile "$kind-$scenario-$query" &
+            local profiler=$!
+            results+=("$(load "$url" "$DURATION" "$@")")
+            wait "$profiler"
+        else
+            results+=("$(load "$url" "$DURATION" "$@")")
+        fi
     done
     record "$kind" "$scenario" "$query" "${results[@]}"
+}
+
+# profile NAME: DURATION seconds of the gateway's CPU samples (perf's cpu-clock software event, 999 Hz)
+# -> OUT/profile-NAME.txt: the hottest symbols by their own samples, then with the samples under them
+profile() {
+    local data="$OUT/profile-$1.data"
+    perf record -q -e cpu-clock -F 999 -g -p "$GATEWAY_PID" -o "$data" -- sleep "$DURATION" >/dev/null 2>&1 || return 0
+    # the JIT's code: its symbols from HotSpot's perf map (/tmp/perf-PID.map), written now
+    [ "${1%%-*}" != jvm ] || jcmd "$GATEWAY_PID" Compiler.perfmap >/dev/null 2>&1 || true
+    {
+        echo "# perf record -e cpu-clock -F 999 -g -p <gateway> for $DURATION s; own samples per symbol"
+        perf report -i "$data" --no-children --stdio --sort symbol -g none --percent-limit 0.3 2>/dev/null | grep -v '^#' | grep -v '^$'
+        echo
+        echo "# including the samples of what each symbol called (where the code keeps frame pointers)"
+        perf report -i "$data" --children --stdio --sort symbol -g none --percent-limit 2 2>/dev/null | grep -v '^#' | grep -v '^$'
+    } > "$OUT/profile-$1.txt"
+    perf script -i "$data" 2>/dev/null | python3 bench/fold.py > "$OUT/profile-$1.folded" # bench/fold.py --under FRAME reads it
+    rm -f "$data"
 }
 
 # record KIND SCENARIO QUERY RESULT... -> results.tsv: kind scenario query rps min max p50 p99 failures runs
@@ -152,7 +189,7 @@ record() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$scenario" "$query" "$rps" "$p50" "$p99" "$failures" | tee -a "$OUT/results.tsv"
 }
 
-# start_gateway KIND NAME [VAR=value ...]: the gateway (jvm, native) or the Apollo peer, on CPU 0
+# start_gateway KIND NAME [VAR=value ...]: the gateway (jvm, native) or a peer (apollo, tailcall), on CPU 0
 start_gateway() {
     local kind=$1 name=$2
     shift 2
@@ -160,10 +197,12 @@ start_gateway() {
     local cmd
     case $kind in
         native) cmd=("$NATIVE" ${NATIVE_OPTS:-}) ;;
-        jvm) cmd=("$JAVA" ${JAVA_OPTS:-} -jar "$JAR") ;;
+        jvm) cmd=("$JAVA" ${JAVA_OPTS:-} -jar "$JAR")
+            [ "$PROFILE" = 1 ] && cmd=("$JAVA" -XX:+PreserveFramePointer ${JAVA_OPTS:-} -jar "$JAR") ;; # stacks for perf
         apollo) cmd=(node "$APOLLO_DIR/server.js") ;;
+        tailcall) cmd=("$TAILCALL_DIR/run.sh") ;; # execs Tailcall itself: its PID and RSS are measured
     esac
-    env QUARKUS_HTTP_PORT="$GATEWAY_PORT" PORT="$GATEWAY_PORT" NODE_ENV=production \
+    env QUARKUS_HTTP_PORT="$GATEWAY_PORT" PORT="$GATEWAY_PORT" HOST=127.0.0.1 NODE_ENV=production \
         PARTNERO_API_URL="http://127.0.0.1:$UPSTREAM_PORT/v1" PARTNERO_API_KEY=bench-key "$@" \
         taskset -c $GATEWAY_CPU "${cmd[@]}" > "$OUT/$name.log" 2>&1 &
     GATEWAY_PID=$!
@@ -184,7 +223,7 @@ rss_mib() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 first_answer() { # checks the first customers answer and notes the RSS after it
     local answer
-    answer=$(curl -s "$GATEWAY_URL" -H 'Content-Type: application/json' -d "$CUSTOMERS")
+    answer=$(curl -s "$GATEWAY_URL" -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-key' -d "$CUSTOMERS")
     case $answer in *"$CUSTOMERS_EXPECT"*) ;; *) echo "wrong first answer from $1: $answer" >&2; exit 1 ;; esac
     echo "$1: $(rss_mib "$GATEWAY_PID") MiB after the first answer" >> "$OUT/rss.txt"
 }
@@ -196,18 +235,22 @@ PAGES='query Page($page: Int, $limit: Int, $partnerKey: String) { customers(page
 SEARCH='{"query": "{ searchCustomer(email: \"customer1@example.com\") { key email name surname partnerKey deleted createdAt updatedAt deletedAt } }"}'
 SEARCH_EXPECT='"key":"customer_001"'
 
-# the scenarios of one kind (those in SCENARIOS); Apollo has one configuration, so it runs cold, misses
-# (both queries) and mix
+# the scenarios of one kind (those in SCENARIOS); the peers have one configuration, so they run cold,
+# misses (both queries) and mix
 run_kind() {
     local kind=$1 warmup=$WARMUP
     [ "$kind" = native ] && warmup=$NATIVE_WARMUP
-    local customers=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT") search=(BODY="$SEARCH" EXPECT="$SEARCH_EXPECT")
-    local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1)
+    # Tailcall cannot fall back to a server-side key: its requests carry the key themselves
+    local auth=()
+    [ "$kind" = tailcall ] && auth=(AUTH="Bearer bench-key")
+    local customers=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT" "${auth[@]}") search=(BODY="$SEARCH" EXPECT="$SEARCH_EXPECT" "${auth[@]}")
+    local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1 "${auth[@]}")
 
-    # the default process: cold, the mix, and the same request repeated (answer-cache hits; Apollo has
-    # no cache, so for it that is every request reaching Partnero: misses)
-    local repeated=hits settings=" (default settings)"
-    [ "$kind" = apollo ] && repeated=misses settings=""
+    # the default process: cold, the mix, and the same request repeated (answer-cache hits; the peers
+    # have no cache, so for them that is every request reaching Partnero: misses)
+    local repeated=hits settings=" (default settings)" peer=0
+    [ "$kind" = apollo ] || [ "$kind" = tailcall ] && peer=1
+    [ "$peer" = 1 ] && repeated=misses settings=""
     if wants cold || wants "$repeated" || wants mix; then
         start_gateway "$kind" "$kind-default"
         first_answer "$kind"
@@ -220,7 +263,7 @@ run_kind() {
         echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load$settings" >> "$OUT/rss.txt"
         stop_gateway
     fi
-    [ "$kind" != apollo ] || return 0
+    [ "$peer" = 0 ] || return 0
 
     if wants engine; then
         start_gateway "$kind" "$kind-engine" PARTNERO_ANSWER_CACHE_ENABLED=false
@@ -244,6 +287,14 @@ prepare_apollo() {
     mkdir -p "$APOLLO_DIR"
     cp "$APOLLO_SRC"/server.js "$APOLLO_SRC"/package.json "$APOLLO_SRC"/package-lock.json "$APOLLO_DIR"/
     [ -d "$APOLLO_DIR/node_modules" ] || (cd "$APOLLO_DIR" && npm ci --no-audit --no-fund --silent)
+}
+
+prepare_tailcall() {
+    [ -f "$TAILCALL_SRC/run.sh" ] || { echo "no Tailcall peer at $TAILCALL_SRC (set TAILCALL_SRC): skipping it" >&2; return 1; }
+    mkdir -p "$TAILCALL_DIR"
+    cp "$TAILCALL_SRC"/*.sh "$TAILCALL_SRC"/*.graphql "$TAILCALL_SRC"/*.js "$TAILCALL_SRC"/package.json \
+        "$TAILCALL_SRC"/package-lock.json "$TAILCALL_DIR"/
+    "$TAILCALL_DIR/setup.sh" -q || { echo "the Tailcall peer could not be set up: skipping it" >&2; return 1; }
 }
 
 # 10 minutes under load, in 10 s steps: throughput and RSS of each step (soak-<name>.tsv)
@@ -432,6 +483,7 @@ main() {
 
     local kinds=()
     [[ " $KINDS " == *" apollo "* ]] && prepare_apollo && kinds+=(apollo)
+    [[ " $KINDS " == *" tailcall "* ]] && prepare_tailcall && kinds+=(tailcall)
     [[ " $KINDS " == *" jvm "* ]] && kinds+=(jvm)
     [[ " $KINDS " == *" native "* ]] && [ -n "$NATIVE" ] && [ -x "$NATIVE" ] && kinds+=(native)
     if [ "$MEASURE" = 1 ]; then

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Folds `perf script` output (stdin) into one line per distinct stack, root first, frames joined by
+';', then the number of samples: the format flame-graph tools read. Native-image symbols lose their
+hash suffix (CompiledPlan_complete_Ab3x... -> CompiledPlan_complete), so that a method is one frame.
+
+    perf script -i profile.data | bench/fold.py > profile.folded
+    bench/fold.py --under GraphQLEndpoint profile.folded      # what the samples under a frame went to
+"""
+import re
+import sys
+from collections import Counter
+
+SUFFIX = re.compile(r"_[0-9A-Za-z]{20,26}$")
+
+
+def clean(symbol):
+    symbol = symbol.split("+0x")[0]
+    return SUFFIX.sub("", symbol)
+
+
+def fold(lines):
+    stacks = Counter()
+    frames = []
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.strip():
+            if frames:
+                stacks[";".join(reversed(frames))] += 1
+                frames = []
+            continue
+        if line.startswith((" ", "\t")):
+            parts = line.strip().split(" ", 1)
+            if len(parts) == 2:
+                frames.append(clean(parts[1].rsplit(" (", 1)[0]))
+    if frames:
+        stacks[";".join(reversed(frames))] += 1
+    return stacks
+
+
+def under(path, frame, depth=1, limit=40):
+    """Samples whose stack holds a frame matching `frame`, split by the next `depth` frames below it."""
+    total = 0
+    within = 0
+    children = Counter()
+    for line in open(path):
+        stack, count = line.rsplit(" ", 1)
+        count = int(count)
+        total += count
+        frames = stack.split(";")
+        hits = [i for i, f in enumerate(frames) if re.search(frame, f)]
+        if not hits:
+            continue
+        within += count
+        i = hits[0]
+        below = frames[i + 1:i + 1 + depth]
+        children[";".join(below) if below else "(self)"] += count
+    print(f"{frame}: {within} of {total} samples ({100 * within / max(total, 1):.1f} %)")
+    for child, count in children.most_common(limit):
+        print(f"  {100 * count / max(total, 1):5.1f} %  {child}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "--under":
+        depth = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+        under(sys.argv[3], sys.argv[2], depth)
+    else:
+        for stack, count in fold(sys.stdin).items():
+            print(f"{stack} {count}")

@@ -13,8 +13,16 @@ from collections import Counter
 SUFFIX = re.compile(r"_[0-9A-Za-z]{20,26}$")
 
 
+JIT_FRAME = re.compile(r"^(?:[\w.$\[\]<>, ]+ )?(?:[\w$]+\.)*([\w$]+)\.([\w$<>]+)\(")
+
+
 def clean(symbol):
+    """One frame's name as Class_method: native-image's symbols without their hash, HotSpot's perf-map
+    names ('void io.netty.Foo.bar(int)') without package, return type and arguments."""
     symbol = symbol.split("+0x")[0]
+    jit = JIT_FRAME.match(symbol)
+    if jit:
+        return f"{jit.group(1)}_{jit.group(2)}"
     return SUFFIX.sub("", symbol)
 
 

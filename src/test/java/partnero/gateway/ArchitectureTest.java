@@ -39,9 +39,9 @@ class ArchitectureTest {
             .layer("documents").definedBy("partnero.gateway.documents..")
             .layer("partnero").definedBy("partnero.gateway.partnero..")
             .layer("web").definedBy("partnero.gateway.web..")
+            .layer("request").definedBy("partnero.gateway.request..")
             .layer("api key").definedBy("partnero.gateway.apikey..")
             .layer("shared").definedBy("partnero.gateway.shared..")
-            .layer("observability").definedBy("partnero.gateway.observability..")
             .layer("config").definedBy("partnero.gateway.config..")
             .layer("error").definedBy("partnero.gateway.error..")
             .layer("codec").definedBy("partnero.gateway.codec..")
@@ -51,11 +51,11 @@ class ArchitectureTest {
             .whereLayer("documents").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("partnero").mayOnlyBeAccessedByLayers("api", "dev upstream")
             .whereLayer("web").mayOnlyBeAccessedByLayers("engine")
-            .whereLayer("api key").mayOnlyBeAccessedByLayers("api", "engine", "partnero")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("api", "engine", "partnero")
+            .whereLayer("api key").mayOnlyBeAccessedByLayers("api", "engine", "partnero", "request")
             .whereLayer("shared").mayOnlyBeAccessedByLayers("engine", "documents", "partnero")
-            .whereLayer("observability").mayOnlyBeAccessedByLayers("engine", "partnero")
             .whereLayer("config").mayOnlyBeAccessedByLayers("engine", "documents", "partnero", "web", "api key", "shared")
-            .whereLayer("error").mayOnlyBeAccessedByLayers("api", "engine", "documents", "partnero", "api key")
+            .whereLayer("error").mayOnlyBeAccessedByLayers("api", "engine", "documents", "partnero", "api key", "request")
             .whereLayer("codec").mayOnlyBeAccessedByLayers("engine", "documents", "partnero", "web", "api key", "shared");
 
     static final ArchRule packagesHaveNoCircles = slices().matching("partnero.gateway.(*)..").should().beFreeOfCycles();

@@ -12,13 +12,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import partnero.gateway.config.GatewayConfig;
-import partnero.gateway.error.ErrorCode;
-import partnero.gateway.error.GatewayException;
 
 /**
  * Decides which Partnero key a GraphQL request uses: the client's own {@code Authorization: Bearer}
  * token when it sends a non-blank one (so one gateway can serve several programs), else the
- * server-side {@code PARTNERO_API_KEY}, else none, and the request fails before anything is sent.
+ * server-side {@code PARTNERO_API_KEY}, else none, and the request fails before anything is sent
+ * ({@code request.GatewayRequest#key}).
  */
 @ApplicationScoped
 public class ApiKeyResolver {
@@ -48,10 +47,9 @@ public class ApiKeyResolver {
         return serverKey;
     }
 
-    /** The key for the current request, or {@code UNAUTHENTICATED}. */
-    public ApiKey currentKey() {
-        return keyOf(request.request()).orElseThrow(() -> GatewayException.of(ErrorCode.UNAUTHENTICATED,
-                "No Partnero API key: send 'Authorization: Bearer <key>' or configure PARTNERO_API_KEY on the gateway"));
+    /** The key the current HTTP request uses, if any (the door resolves it once per operation). */
+    public Optional<ApiKey> keyOf() {
+        return keyOf(request.request());
     }
 
     /** The key this HTTP request uses: its own bearer token, else the server key, else none. */

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKeyResolver;
+import partnero.gateway.request.CurrentRequest;
+import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.engine.PartneroCalls;
 import partnero.gateway.error.InternalFailures;
 import partnero.gateway.partnero.PartneroCustomers;
@@ -27,12 +29,15 @@ import partnero.gateway.partnero.PartneroCustomers;
 @GraphQLApi
 public class CustomerQueries {
 
+    private final CurrentRequest operations;
     private final ApiKeyResolver keys;
     private final InputRules rules;
     private final PartneroCustomers partnero;
     private final InternalFailures internal;
 
-    CustomerQueries(ApiKeyResolver keys, InputRules rules, PartneroCustomers partnero, InternalFailures internal) {
+    CustomerQueries(CurrentRequest operations, ApiKeyResolver keys, InputRules rules, PartneroCustomers partnero,
+            InternalFailures internal) {
+        this.operations = operations;
         this.keys = keys;
         this.rules = rules;
         this.partnero = partnero;
@@ -52,7 +57,7 @@ public class CustomerQueries {
                 Objects.requireNonNullElse(page, CustomerListRequest.DEFAULT_PAGE),
                 Objects.requireNonNullElse(limit, CustomerListRequest.DEFAULT_LIMIT),
                 partnerKey, partnerEmail)))
-                .flatMap(request -> partnero.list(keys.currentKey(), request.page(), request.limit(),
+                .flatMap(request -> partnero.list(operation(), request.page(), request.limit(),
                         request.partnerKey(), request.partnerEmail())
                         .map(body -> CustomerMapping.toPage(body, request)))
                 .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(this::internalFailure);
@@ -65,9 +70,17 @@ public class CustomerQueries {
             @Name("email") @Description("The customer's email address. Give this or id, not both.") String email,
             @Name("id") @Description("The customer's key. Give this or email, not both.") String id) {
         return Uni.createFrom().item(() -> rules.check(new CustomerSearchRequest(email, id)))
-                .flatMap(request -> partnero.search(keys.currentKey(), request.email(), request.id()))
+                .flatMap(request -> partnero.search(operation(), request.email(), request.id()))
                 .map(CustomerMapping::toCustomer)
                 .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(this::internalFailure);
+    }
+
+    /**
+     * The operation the door began ({@link CurrentRequest}), its key resolved there; an operation of
+     * its own, with the request's key, should a resolver ever run without the door.
+     */
+    private GatewayRequest operation() {
+        return operations.get().orElseGet(() -> new GatewayRequest(keys.keyOf()));
     }
 
     /** A failure that is none of the error codes (a bug here, say in the mapping) reaches no client as it is. */

@@ -19,7 +19,7 @@ import partnero.gateway.codec.Sha256;
 import partnero.gateway.codec.SharedEntries;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
-import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
 
 /**
@@ -55,7 +55,7 @@ class AnswerCache {
     }
 
     /**
-     * When an answer built from data fetched at {@code oldestDataMillis} ({@link UpstreamUse#oldestDataMillis()})
+     * When an answer built from data fetched at {@code oldestDataMillis} ({@link GatewayRequest#oldestDataMillis()})
      * stops being current: when that data leaves the data cache; now, when nothing is cached.
      */
     long expiresAt(long oldestDataMillis) {
@@ -101,7 +101,7 @@ class AnswerCache {
     /**
      * Keeps the answer if it is complete, until the oldest Partnero data it was built from expires.
      *
-     * @param oldestDataMillis when that data was fetched ({@link UpstreamUse#oldestDataMillis()};
+     * @param oldestDataMillis when that data was fetched ({@link GatewayRequest#oldestDataMillis()};
      *        {@code Long.MAX_VALUE} when the answer used none, which then lives one ttl from now)
      */
     void keepIfComplete(String key, RequestFacts facts, ExecutionResult result, byte[] body, long oldestDataMillis) {

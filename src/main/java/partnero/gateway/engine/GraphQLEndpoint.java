@@ -43,8 +43,9 @@ import partnero.gateway.documents.PersistedDocuments.Resolution;
 import partnero.gateway.documents.PersistedDocuments.Run;
 import partnero.gateway.engine.AnswerStore.StoredAnswer;
 import partnero.gateway.error.ErrorCode;
-import partnero.gateway.observability.UpstreamUse;
-import partnero.gateway.observability.UpstreamUse.Stale;
+import partnero.gateway.request.CurrentRequest;
+import partnero.gateway.request.GatewayRequest;
+import partnero.gateway.request.GatewayRequest.Stale;
 import partnero.gateway.web.GraphQLContentTypes;
 import partnero.gateway.web.HttpCaching;
 
@@ -73,14 +74,14 @@ class GraphQLEndpoint {
 
     void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
             AnswerCache answers, CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching,
-            StaleAnswers stale, GatewayConfig gateway) {
+            StaleAnswers stale, CurrentRequest operations, GatewayConfig gateway) {
         Config config = ConfigProvider.getConfig();
         String path = "/" + config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql")
                 .replaceFirst("^/+", "");
         long maxBody = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
         Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, plans, keys,
-                documents, caching, stale, gateway);
+                documents, caching, stale, operations, gateway);
         router.post(path).order(ROUTE_ORDER)
                 .handler(GraphQLContentTypes.CHECK) // browser safety first, before the body is read
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
@@ -95,6 +96,7 @@ class GraphQLEndpoint {
         private final AnswerCache answers;
         private final CompiledPlans plans;
         private final ApiKeyResolver keys;
+        private final CurrentRequest operations;
         private final PersistedDocuments documents;
         private final HttpCaching caching;
         private final StaleAnswers stale;
@@ -103,11 +105,12 @@ class GraphQLEndpoint {
 
         Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers,
                 CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching, StaleAnswers stale,
-                GatewayConfig config) {
+                CurrentRequest operations, GatewayConfig config) {
             super(identity, currentRequest, false);
             this.answers = answers;
             this.plans = plans;
             this.keys = keys;
+            this.operations = operations;
             this.documents = documents;
             this.caching = caching;
             this.stale = stale;
@@ -164,7 +167,10 @@ class GraphQLEndpoint {
                 }
                 done.accept(answer);
             };
-            Optional<String> key = answers.keyOf(request, keys.keyOf(ctx.request()));
+            // the operation's state, its Partnero key resolved once, here; the resolvers find it in CurrentRequest
+            GatewayRequest operation = new GatewayRequest(keys.keyOf(ctx.request()));
+            operations.begin(operation);
+            Optional<String> key = answers.keyOf(request, operation.keyIfAny());
             Optional<StoredAnswer> stored = key.flatMap(answers::get);
             if (stored.isPresent()) {
                 answerStored(stored.get(), started, then);
@@ -173,11 +179,11 @@ class GraphQLEndpoint {
                     if (shared != null) {
                         answerStored(shared, started, then);
                     } else {
-                        run(ctx, request, key, started, then);
+                        run(ctx, request, operation, key, started, then);
                     }
                 });
             } else {
-                run(ctx, request, key, started, then);
+                run(ctx, request, operation, key, started, then);
             }
         }
 
@@ -187,12 +193,13 @@ class GraphQLEndpoint {
         }
 
         /** Runs a request no cache answered: by its compiled plan if it has one, else through the engine. */
-        private void run(RoutingContext ctx, GraphQLRequest request, Optional<String> key, long started, Consumer<Answer> done) {
+        private void run(RoutingContext ctx, GraphQLRequest request, GatewayRequest operation, Optional<String> key, long started,
+                Consumer<Answer> done) {
             Optional<CompiledPlan> plan = plans.find(request);
             if (plan.isPresent()) {
-                runPlan(ctx, plan.get(), request, key, started, done);
+                runPlan(ctx, plan.get(), request, operation, key, started, done);
             } else {
-                runEngine(ctx, request, key, null, done);
+                runEngine(ctx, request, operation, key, null, done);
             }
         }
 
@@ -226,9 +233,8 @@ class GraphQLEndpoint {
          * it does not cover), hands the request to the engine, on the request's own Vert.x and CDI
          * contexts, where Partnero's outcome so far is reused, not asked again.
          */
-        private void runPlan(RoutingContext ctx, CompiledPlan plan, GraphQLRequest request, Optional<String> key, long started,
-                Consumer<Answer> done) {
-            UpstreamUse.start();
+        private void runPlan(RoutingContext ctx, CompiledPlan plan, GraphQLRequest request, GatewayRequest operation,
+                Optional<String> key, long started, Consumer<Answer> done) {
             Context vertxContext = Vertx.currentContext();
             ManagedContext requestContext = Arc.container().requestContext();
             InjectableContext.ContextState requestState = requestContext.getState();
@@ -237,19 +243,20 @@ class GraphQLEndpoint {
             plan.run(variables).subscribe().with(
                     body -> onContext(vertxContext, () -> {
                         plans.countAnswered();
-                        OperationTelemetry.recordPlannedAnswer(plan.operationName(), Duration.ofNanos(System.nanoTime() - started));
-                        Optional<Stale> staleData = stale.ofCurrentRequest();
+                        OperationTelemetry.recordPlannedAnswer(plan.operationName(), Duration.ofNanos(System.nanoTime() - started),
+                                operation.attempts());
+                        Optional<Stale> staleData = operation.stale();
                         if (staleData.isPresent()) {
                             done.accept(new Answer(stale.mark(body, staleData.get()), Answer.Kind.RAN, 0));
                             return;
                         }
-                        key.ifPresent(k -> answers.keep(k, plan.operationName(), body, UpstreamUse.oldestDataMillis()));
-                        done.accept(new Answer(body, Answer.Kind.COMPLETE, answers.expiresAt(UpstreamUse.oldestDataMillis())));
+                        key.ifPresent(k -> answers.keep(k, plan.operationName(), body, operation.oldestDataMillis()));
+                        done.accept(new Answer(body, Answer.Kind.COMPLETE, answers.expiresAt(operation.oldestDataMillis())));
                     }),
                     failure -> onContext(vertxContext, () -> {
                         plans.countHandedOver(plan, failure);
                         // the log line times the whole request
-                        inRequest(requestContext, requestState, () -> runEngine(ctx, request, key, started, done));
+                        inRequest(requestContext, requestState, () -> runEngine(ctx, request, operation, key, started, done));
                     }));
         }
 
@@ -262,10 +269,12 @@ class GraphQLEndpoint {
         }
 
         /** Runs the request through SmallRye GraphQL and graphql-java, keeping a complete answer and learning its plan. */
-        private void runEngine(RoutingContext ctx, GraphQLRequest request, Optional<String> key, Long started, Consumer<Answer> done) {
+        private void runEngine(RoutingContext ctx, GraphQLRequest request, GatewayRequest operation, Optional<String> key,
+                Long started, Consumer<Answer> done) {
             RequestFacts facts = new RequestFacts();
             Map<String, Object> metadata = getMetaData(ctx);
             metadata.put(RequestFacts.KEY, facts);
+            metadata.put(OperationTelemetry.OPERATION, operation);
             if (started != null) {
                 metadata.put(OperationTelemetry.STARTED, started);
             }
@@ -278,15 +287,15 @@ class GraphQLEndpoint {
                     if (complete) {
                         plans.learn(request, facts);
                     }
-                    Optional<Stale> staleData = stale.ofCurrentRequest();
+                    Optional<Stale> staleData = operation.stale();
                     if (staleData.isPresent()) {
                         done.accept(new Answer(stale.mark(body, staleData.get()), Answer.Kind.RAN, 0)); // never kept as fresh
                         return;
                     }
-                    key.ifPresent(k -> answers.keepIfComplete(k, facts, result, body, UpstreamUse.oldestDataMillis()));
+                    key.ifPresent(k -> answers.keepIfComplete(k, facts, result, body, operation.oldestDataMillis()));
                     Answer.Kind kind = complete ? Answer.Kind.COMPLETE
                             : result.isDataPresent() ? Answer.Kind.RAN : Answer.Kind.REQUEST_ERROR; // GraphQL over HTTP: no data, nothing ran
-                    done.accept(new Answer(body, kind, answers.expiresAt(UpstreamUse.oldestDataMillis())));
+                    done.accept(new Answer(body, kind, answers.expiresAt(operation.oldestDataMillis())));
                 }
 
                 @Override

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
-import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.request.GatewayRequest;
 
 /**
  * One log line and one timer sample per GraphQL request: operation name, outcome, duration, the
@@ -37,6 +37,8 @@ public class OperationTelemetry implements EventingService {
     private static final Logger LOG = Logger.getLogger("partnero.gateway.requests");
     /** When the request started, in the GraphQL context; set by the HTTP entry when a plan ran first, else here. */
     static final String STARTED = OperationTelemetry.class.getName() + ".started";
+    /** The operation's {@link GatewayRequest}, in the GraphQL context; set by the HTTP entry. */
+    static final String OPERATION = GatewayRequest.class.getName();
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
 
     private static volatile MeterRegistry registry;
@@ -52,7 +54,6 @@ public class OperationTelemetry implements EventingService {
     @Override
     public void beforeExecute(Context context) {
         graphQLContext(context).filter(graphql -> !graphql.hasKey(STARTED)).ifPresent(graphql -> graphql.put(STARTED, System.nanoTime()));
-        UpstreamUse.start();
     }
 
     @Override
@@ -67,7 +68,8 @@ public class OperationTelemetry implements EventingService {
         TreeSet<String> codes = new TreeSet<>();
         errors.forEach(error -> codes.add(code(error)));
 
-        record(operation, outcome, duration, UpstreamUse.attempts(), codes);
+        int attempts = graphql.map(g -> g.<GatewayRequest> get(OPERATION)).map(GatewayRequest::attempts).orElse(0);
+        record(operation, outcome, duration, attempts, codes);
     }
 
     /** A request answered from the answer cache: the engine did not run, so it is recorded here. */
@@ -76,8 +78,8 @@ public class OperationTelemetry implements EventingService {
     }
 
     /** A request answered by a {@link CompiledPlan}: the engine did not run, so it is recorded here. */
-    static void recordPlannedAnswer(String operation, Duration duration) {
-        record(operation, "success", duration, UpstreamUse.attempts(), Set.of());
+    static void recordPlannedAnswer(String operation, Duration duration, int upstreamCalls) {
+        record(operation, "success", duration, upstreamCalls, Set.of());
     }
 
     /** A request refused before the engine (its document, its batch): recorded here with the error's code. */

@@ -1,15 +1,12 @@
 package partnero.gateway.engine;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import partnero.gateway.observability.UpstreamUse;
-import partnero.gateway.observability.UpstreamUse.Stale;
+import partnero.gateway.request.GatewayRequest.Stale;
 
 /**
  * Answers built from data served past its ttl in place of Partnero's failure
@@ -24,11 +21,6 @@ class StaleAnswers {
 
     StaleAnswers(MeterRegistry metrics) {
         this.metrics = metrics;
-    }
-
-    /** Whether the current request's answer was built from stale data, and why. */
-    Optional<Stale> ofCurrentRequest() {
-        return UpstreamUse.stale();
     }
 
     /** The answer {@code body} with {@code extensions.stale} added, counted. */

@@ -29,7 +29,7 @@
  * with Jackson's UTF-8 generator made to write what SmallRye's JSON-P writer (Parsson) writes
  * ({@code CompiledPlan.ParssonEscapes}: its string escaping; numbers as {@code JsonNumber} prints them);
  * on any error it hands the request to graphql-java
- * (Partnero is not asked twice: {@code OncePerRequest}). Off while tracing, SmallRye metrics, events
+ * (Partnero is not asked twice: {@code request.GatewayRequest#once}). Off while tracing, SmallRye metrics, events
  * or payload logging are on. Re-check: {@code ValuesResolver.coerceVariableValues/getArgumentValues},
  * {@code ConditionalNodes}, SmallRye's {@code Schema} model bean, {@code ArgumentHelper},
  * {@code FieldHelper} (its transformation of an unwrapped scalar ignores the environment),

@@ -27,7 +27,7 @@ import partnero.gateway.codec.SharedEntries;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
 import partnero.gateway.error.InternalFailures;
-import partnero.gateway.observability.UpstreamUse;
+import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
 
 /**
@@ -44,7 +44,7 @@ import partnero.gateway.shared.SharedStore;
  * (per entry here, and per entry across replicas with Redis, which one of them claims) refreshes it;</li>
  * <li>otherwise the request waits for that call; if Partnero is unavailable, times out, rate-limits
  * the gateway or its breaker is open, and the entry is within {@code partnero.cache.stale-if-error},
- * the entry is served instead of the error and the request is told ({@link UpstreamUse#servedStale}).
+ * the entry is served instead of the error and the request is told ({@link GatewayRequest#servedStale}).
  * Errors the request caused (a bad key, say) are never hidden that way. A request that waits may find
  * a background refresh of the entry under way and wait for it too; when that one turns out to be
  * another replica's to make, the request fetches for itself.</li>
@@ -52,7 +52,7 @@ import partnero.gateway.shared.SharedStore;
  * A failure that is none of the gateway's error codes (a bug) never leaves this cache as it is: it is
  * logged, counted and becomes {@code UPSTREAM_UNAVAILABLE} ({@link InternalFailures}), and stale data
  * stands in for it as for Partnero's own failures; a background refresh that fails so is logged too.
- * Every value handed out tells the request when it was fetched ({@link UpstreamUse#usedDataFetchedAt}),
+ * Every value handed out tells the request when it was fetched ({@link GatewayRequest#usedDataFetchedAt}),
  * so that an answer built from it never outlives it.
  * <p>
  * Caffeine directly rather than through Quarkus Cache: the extension's caches can be bounded by entry
@@ -181,7 +181,7 @@ final class DataCache<K, V> {
      * answer). A request that waits for another's fetch continues on its own Vert.x context, where its
      * request-scoped state lives, not on the fetching request's.
      */
-    Uni<V> get(K key, Loader<V> loader) {
+    Uni<V> get(K key, Loader<V> loader, GatewayRequest request) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
             boolean[] loadedHere = { false };
@@ -190,37 +190,40 @@ final class DataCache<K, V> {
                 return fetch(k, null, loader, false).subscribeAsCompletionStage();
             });
             if (entry.isDone() && !entry.isCompletedExceptionally()) {
-                return entry.join().justFetched(loadedHere[0]) ? used(entry.join()) : serve(key, entry, entry.join(), loader, caller);
+                return entry.join().justFetched(loadedHere[0]) ? used(entry.join(), request)
+                        : serve(key, entry, entry.join(), loader, caller, request);
             }
             return onCaller(Uni.createFrom().completionStage(entry), caller)
-                    .flatMap(fetched -> fetched.justFetched(loadedHere[0]) ? used(fetched) : serve(key, entry, fetched, loader, caller));
+                    .flatMap(fetched -> fetched.justFetched(loadedHere[0]) ? used(fetched, request)
+                            : serve(key, entry, fetched, loader, caller, request));
         }).onFailure(failure -> !InternalFailures.isKnown(failure)).transform(failure -> internal.toGatewayException(failure, WHERE));
     }
 
     /** Fresh: answered. Within stale-while-revalidate: answered, and refreshed. Else refreshed first, stale on Partnero's failure. */
-    private Uni<V> serve(K key, CompletableFuture<Fetched<V>> entry, Fetched<V> held, Loader<V> loader, Context caller) {
+    private Uni<V> serve(K key, CompletableFuture<Fetched<V>> entry, Fetched<V> held, Loader<V> loader, Context caller,
+            GatewayRequest request) {
         long age = clock.getAsLong() - held.fetchedAtMillis;
         if (age < ttlMillis) {
-            return used(held);
+            return used(held, request);
         }
         if (age < ttlMillis + swrMillis) {
             refresh(key, entry, held, loader, true);
-            return used(held);
+            return used(held, request);
         }
         return onCaller(Uni.createFrom().completionStage(refresh(key, entry, held, loader, false)), caller)
-                .flatMap(this::used)
-                .onFailure().recoverWithUni(failure -> staleInstead(held, failure));
+                .flatMap(fresh -> used(fresh, request))
+                .onFailure().recoverWithUni(failure -> staleInstead(held, failure, request));
     }
 
-    private Uni<V> used(Fetched<V> fetched) {
-        UpstreamUse.usedDataFetchedAt(fetched.fetchedAtMillis);
+    private Uni<V> used(Fetched<V> fetched, GatewayRequest request) {
+        request.usedDataFetchedAt(fetched.fetchedAtMillis);
         return Uni.createFrom().item(fetched.value);
     }
 
-    private Uni<V> staleInstead(Fetched<V> held, Throwable failure) {
+    private Uni<V> staleInstead(Fetched<V> held, Throwable failure, GatewayRequest request) {
         GatewayException error = internal.toGatewayException(failure, WHERE);
         if (AVOIDABLE.contains(error.code()) && withinStaleIfError(held)) {
-            UpstreamUse.servedStale(error.code().name(), held.fetchedAtMillis);
+            request.servedStale(error.code().name(), held.fetchedAtMillis);
             return Uni.createFrom().item(held.value);
         }
         return Uni.createFrom().failure(error);
@@ -363,7 +366,7 @@ final class DataCache<K, V> {
     }
 
     /** Fetches without caching, and says the data is fresh. */
-    static <V> Uni<V> uncached(Loader<V> loader) {
-        return loader.load(false).invoke(value -> UpstreamUse.usedDataFetchedAt(System.currentTimeMillis()));
+    static <V> Uni<V> uncached(Loader<V> loader, GatewayRequest request) {
+        return loader.load(false).invoke(value -> request.usedDataFetchedAt(System.currentTimeMillis()));
     }
 }

@@ -11,13 +11,14 @@ import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.InternalFailures;
+import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
 
 /**
  * Where a request leaves for Partnero: its customer data, cached ({@link DataCache}, one cache per
  * endpoint). An entry is per key fingerprint (never the key) and arguments, so clients with different
  * keys never share one; concurrent identical misses share one call; failures are never cached,
- * "no match" is. Within one GraphQL request, one call is made once ({@link OncePerRequest}).
+ * "no match" is. Within one GraphQL request, one call is made once ({@link GatewayRequest#once}).
  * {@code partnero.cache.enabled=false} sends every request to Partnero. The call itself is
  * {@link PartneroClient}'s.
  */
@@ -98,19 +99,24 @@ public class PartneroCustomers {
         }
     }
 
-    /** One page of customers, in Partnero's order; filters left out when null. */
-    public Uni<WireCustomerList> list(ApiKey key, int page, int limit, String partnerKey, String partnerEmail) {
+    /**
+     * One page of customers, in Partnero's order; filters left out when null. With the request's key,
+     * once per request ({@link GatewayRequest#once}), which also learns how old the data is.
+     */
+    public Uni<WireCustomerList> list(GatewayRequest request, int page, int limit, String partnerKey, String partnerEmail) {
+        ApiKey key = request.key();
         PageKey call = new PageKey(key.fingerprint(), page, limit, partnerKey, partnerEmail);
         DataCache.Loader<WireCustomerList> load = staleAtHand -> limits.acquire(key, staleAtHand)
-                .chain(() -> client.listCustomers(key, page, limit, partnerKey, partnerEmail));
-        return OncePerRequest.call(call, () -> pages == null ? DataCache.uncached(load) : pages.get(call, load));
+                .chain(() -> client.listCustomers(request, key, page, limit, partnerKey, partnerEmail));
+        return request.once(call, () -> pages == null ? DataCache.uncached(load, request) : pages.get(call, load, request));
     }
 
-    /** The customer with this email or id (give one), or null. */
-    public Uni<WireCustomer> search(ApiKey key, String email, String id) {
+    /** The customer with this email or id (give one), or null; as {@link #list}. */
+    public Uni<WireCustomer> search(GatewayRequest request, String email, String id) {
+        ApiKey key = request.key();
         SearchKey call = new SearchKey(key.fingerprint(), email, id);
         DataCache.Loader<WireCustomer> load = staleAtHand -> limits.acquire(key, staleAtHand)
-                .chain(() -> client.searchCustomer(key, email, id));
-        return OncePerRequest.call(call, () -> searches == null ? DataCache.uncached(load) : searches.get(call, load));
+                .chain(() -> client.searchCustomer(request, key, email, id));
+        return request.once(call, () -> searches == null ? DataCache.uncached(load, request) : searches.get(call, load, request));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
 import partnero.gateway.error.InternalFailures;
+import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
 
 /**
@@ -37,6 +39,7 @@ class DataCacheTest {
     private static final Duration TTL = Duration.ofSeconds(30);
 
     private final AtomicInteger loads = new AtomicInteger();
+    private final GatewayRequest request = new GatewayRequest(Optional.empty());
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
 
     @Test
@@ -77,7 +80,7 @@ class DataCacheTest {
     void aFailureIsNotKept() {
         DataCache<Integer, String> cache = cache("failing", 1_000_000, 100, value -> 1);
 
-        cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("down")))
+        cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("down")), request)
                 .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE);
 
         assertEquals("a", get(cache, 1, "a"));
@@ -94,8 +97,8 @@ class DataCacheTest {
             return Uni.createFrom().<String> emitter(refresh::set);
         };
 
-        assertEquals("old", cache.get(1, slow).await().atMost(PATIENCE), "answered while the refresh is under way");
-        assertEquals("old", cache.get(1, slow).await().atMost(PATIENCE));
+        assertEquals("old", cache.get(1, slow, request).await().atMost(PATIENCE), "answered while the refresh is under way");
+        assertEquals("old", cache.get(1, slow, request).await().atMost(PATIENCE));
         assertEquals(2, loads.get(), "one refresh for both requests");
         refresh.get().complete("new");
 
@@ -127,7 +130,10 @@ class DataCacheTest {
             get(cache, 1, "old");
             now.addAndGet(TTL.toMillis() + 60_000);
 
-            assertEquals("old", cache.get(1, failing(code)).await().atMost(PATIENCE), code.name());
+            GatewayRequest each = new GatewayRequest(Optional.empty());
+
+            assertEquals("old", cache.get(1, failing(code), each).await().atMost(PATIENCE), code.name());
+            assertEquals(code.name(), each.stale().orElseThrow().reason(), "the request is told, for its answer's extensions.stale");
         }
     }
 
@@ -141,7 +147,7 @@ class DataCacheTest {
         cache.get(1, staleAtHand -> {
             told.set(staleAtHand);
             return Uni.createFrom().item("new");
-        }).await().atMost(PATIENCE);
+        }, request).await().atMost(PATIENCE);
 
         assertEquals(Boolean.TRUE, told.get());
     }
@@ -152,7 +158,7 @@ class DataCacheTest {
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + 1);
 
-        Throwable failure = cache.get(1, failing(ErrorCode.UNAUTHENTICATED)).subscribe()
+        Throwable failure = cache.get(1, failing(ErrorCode.UNAUTHENTICATED), request).subscribe()
                 .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
 
         assertEquals(ErrorCode.UNAUTHENTICATED, ((GatewayException) failure).code());
@@ -164,7 +170,7 @@ class DataCacheTest {
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + Duration.ofMinutes(10).toMillis() + 1);
 
-        Throwable failure = cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).subscribe()
+        Throwable failure = cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE), request).subscribe()
                 .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
 
         assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code());
@@ -176,7 +182,7 @@ class DataCacheTest {
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis());
 
-        cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).subscribe().withSubscriber(UniAssertSubscriber.create())
+        cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE), request).subscribe().withSubscriber(UniAssertSubscriber.create())
                 .awaitFailure(PATIENCE);
         assertEquals("new", get(cache, 1, "new"));
     }
@@ -187,7 +193,7 @@ class DataCacheTest {
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + 1);
 
-        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_TIMEOUT)).await().atMost(PATIENCE));
+        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_TIMEOUT), request).await().atMost(PATIENCE));
         assertEquals("new", get(cache, 1, "new"));
         assertEquals(3, loads.get());
     }
@@ -205,11 +211,11 @@ class DataCacheTest {
                 new InternalFailures(metrics), new SimpleMeterRegistry(), now::get);
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + 1_000);
-        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).await().atMost(PATIENCE),
+        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE), request).await().atMost(PATIENCE),
                 "within stale-while-revalidate: answered while a background refresh asks Redis for the claim");
         now.addAndGet(30_000); // past stale-while-revalidate, while that refresh still waits for Redis
 
-        UniAssertSubscriber<String> waiting = cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE)).subscribe()
+        UniAssertSubscriber<String> waiting = cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE), request).subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
         claim.get().complete(false); // another replica holds the claim
 
@@ -223,7 +229,7 @@ class DataCacheTest {
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + 1);
 
-        assertEquals("old", cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("a bug")))
+        assertEquals("old", cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("a bug")), request)
                 .await().atMost(PATIENCE));
         assertEquals(1.0, metrics.get("partnero_internal_failures").tag("where", "data-cache").counter().count());
     }
@@ -234,7 +240,7 @@ class DataCacheTest {
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + Duration.ofMinutes(10).toMillis() + 1);
 
-        Throwable failure = cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("a bug"))).subscribe()
+        Throwable failure = cache.get(1, staleAtHand -> Uni.createFrom().failure(new IllegalStateException("a bug")), request).subscribe()
                 .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
 
         GatewayException error = (GatewayException) failure;
@@ -263,7 +269,7 @@ class DataCacheTest {
         String answer = cache.get(key, staleAtHand -> {
             loads.incrementAndGet();
             return Uni.createFrom().item(value);
-        }).await().atMost(PATIENCE);
+        }, request).await().atMost(PATIENCE);
         cache.cleanUp();
         return answer;
     }

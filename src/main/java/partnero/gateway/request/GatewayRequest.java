@@ -1,0 +1,99 @@
+package partnero.gateway.request;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
+
+/**
+ * What one GraphQL operation knows while it runs, in one object that the code passes by hand from the
+ * door ({@code engine.GraphQLEndpoint}, which makes it) to the exit ({@code partnero.PartneroClient}):
+ * <ul>
+ * <li>its Partnero key, resolved and fingerprinted once, at the door;</li>
+ * <li>what it took from Partnero: the attempts it made (its log line), when the oldest data it used was
+ * fetched (so that an answer built from it lives no longer), and whether stale data stood in for a
+ * failure, why and how old (the answer's {@code extensions.stale});</li>
+ * <li>its calls, each made once however many fields ask for it: the outcome (data or failure) is
+ * kept for the rest of the operation, so that a compiled plan that hands the operation to the
+ * engine does not make Partnero answer twice.</li>
+ * </ul>
+ * Its callbacks run on the request's Vert.x context, one at a time, so it needs no locks.
+ */
+public final class GatewayRequest {
+
+    /** An answer built from data kept past its ttl because Partnero failed: why, and how old that data is. */
+    public record Stale(String reason, long ageSeconds) {
+    }
+
+    private final Optional<ApiKey> key;
+    private final Map<Object, Uni<?>> calls = new HashMap<>(2);
+    private int attempts;
+    private long oldestDataMillis = Long.MAX_VALUE;
+    private String staleReason;
+    private long oldestStaleMillis = Long.MAX_VALUE;
+
+    /** @param key the key the request resolved to at the door ({@code apikey.ApiKeyResolver}), if any */
+    public GatewayRequest(Optional<ApiKey> key) {
+        this.key = key;
+    }
+
+    /** The request's Partnero key; {@code UNAUTHENTICATED}, before anything is sent, when it has none. */
+    public ApiKey key() {
+        return key.orElseThrow(() -> GatewayException.of(ErrorCode.UNAUTHENTICATED,
+                "No Partnero API key: send 'Authorization: Bearer <key>' or configure PARTNERO_API_KEY on the gateway"));
+    }
+
+    /** The request's Partnero key, if it has one. */
+    public Optional<ApiKey> keyIfAny() {
+        return key;
+    }
+
+    /**
+     * The outcome of {@code call} (a value that identifies it: its endpoint and arguments), made by
+     * {@code made} the first time the request asks, and the same outcome every later time.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> once(Object call, Supplier<Uni<T>> made) {
+        return (Uni<T>) calls.computeIfAbsent(call, ignored -> made.get().memoize().indefinitely());
+    }
+
+    /** One more attempt on Partnero, retries included. */
+    public void attempt() {
+        attempts++;
+    }
+
+    /** The attempts on Partnero so far. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** The request used Partnero data fetched at this time (epoch milliseconds). */
+    public void usedDataFetchedAt(long fetchedAtMillis) {
+        oldestDataMillis = Math.min(oldestDataMillis, fetchedAtMillis);
+    }
+
+    /** The request was given data fetched at this time instead of the error {@code reason} (an error code). */
+    public void servedStale(String reason, long fetchedAtMillis) {
+        usedDataFetchedAt(fetchedAtMillis);
+        if (fetchedAtMillis < oldestStaleMillis) {
+            oldestStaleMillis = fetchedAtMillis;
+            staleReason = reason;
+        }
+    }
+
+    /** When the oldest data the request used was fetched; {@code Long.MAX_VALUE} when it used none. */
+    public long oldestDataMillis() {
+        return oldestDataMillis;
+    }
+
+    /** Whether, and why, the request used stale data in place of an error; its oldest such data's age. */
+    public Optional<Stale> stale() {
+        return staleReason == null ? Optional.empty()
+                : Optional.of(new Stale(staleReason, Math.max(0, (System.currentTimeMillis() - oldestStaleMillis) / 1000)));
+    }
+}

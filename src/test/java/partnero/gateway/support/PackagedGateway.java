@@ -50,6 +50,11 @@ public final class PackagedGateway implements AutoCloseable {
      * give up.
      */
     public static PackagedGateway launch(String... settings) {
+        return launch(List.of(), settings);
+    }
+
+    /** {@link #launch(String...)} with options for the JVM before {@code -jar} (ignored by the native executable). */
+    public static PackagedGateway launch(List<String> jvmOptions, String... settings) {
         int port = FreePorts.take();
         Path log = Path.of("target", "gateway-" + port + ".log");
         Path nativeRunner = Path.of(System.getProperty("native.image.path", "target/none"));
@@ -62,6 +67,7 @@ public final class PackagedGateway implements AutoCloseable {
             command.add("-D" + setting);
         }
         if (!runsNative) {
+            command.addAll(jvmOptions);
             command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         }
         try {

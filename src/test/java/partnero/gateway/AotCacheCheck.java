@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -37,35 +35,22 @@ class AotCacheCheck {
 
     static final Path CACHE = Path.of("target", "quarkus-app", "app.aot");
 
-    WireMockServer wireMock;
-    PackagedGateway gateway;
-
-    @BeforeEach
-    void start() {
-        wireMock = new WireMockServer(options().dynamicPort());
-        wireMock.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.stop();
-        }
-        wireMock.stop();
-    }
-
     @Test
     void theJarStartsWithTheCacheTheIntegrationTestsTrainedAndAnswers() {
         assertTrue(Files.isRegularFile(CACHE), CACHE + " was not written: run ./mvnw verify -Daot on JDK 25, integration tests included");
-        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(onlyPage(ALICE))));
+        WireMockServer partnero = new WireMockServer(options().dynamicPort());
+        partnero.start();
+        partnero.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(onlyPage(ALICE))));
+        try (PackagedGateway gateway = PackagedGateway.launch(List.of("-XX:AOTCache=" + CACHE, "-XX:AOTMode=on"),
+                "partnero.api.url=" + partnero.baseUrl() + "/v1", "partnero.api.key=aot-check-key").awaitReady()) {
 
-        gateway = PackagedGateway.launch(List.of("-XX:AOTCache=" + CACHE, "-XX:AOTMode=on"),
-                "partnero.api.url=" + wireMock.baseUrl() + "/v1", "partnero.api.key=aot-check-key").awaitReady();
-
-        given().port(gateway.port()).contentType("application/json")
-                .body(Map.of("query", "{ customers { items { key } } }"))
-                .when().post("/graphql")
-                .then().statusCode(200).body("data.customers.items[0].key", is("customer_123"));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+            given().port(gateway.port()).contentType("application/json")
+                    .body(Map.of("query", "{ customers { items { key } } }"))
+                    .when().post("/graphql")
+                    .then().statusCode(200).body("data.customers.items[0].key", is("customer_123"));
+            partnero.verify(1, getRequestedFor(urlPathEqualTo("/v1/customers")));
+        } finally {
+            partnero.stop();
+        }
     }
 }

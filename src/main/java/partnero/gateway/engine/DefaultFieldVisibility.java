@@ -2,7 +2,6 @@ package partnero.gateway.engine;
 
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
-import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.spi.config.Config;
 
 /**
@@ -19,12 +18,7 @@ import io.smallrye.graphql.spi.config.Config;
  * image build time: there, field visibility is whatever the build saw, with or without this class.
  * Delete this class once SmallRye's bootstrap treats its own default as "no patterns".
  */
-public class DefaultFieldVisibility implements EventingService {
-
-    @Override
-    public String getConfigKey() {
-        return null; // always on
-    }
+public class DefaultFieldVisibility extends AlwaysOnEventingService {
 
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {

@@ -16,7 +16,6 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.schema.GraphQLObjectType;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.graphql.spi.EventingService;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
@@ -31,12 +30,7 @@ import partnero.gateway.error.GatewayException;
  * exception handler stay SmallRye's. The limits ({@code partnero.limits.*}) are read at the first
  * operation, at run time. Found through {@code META-INF/services}.
  */
-public class OperationLimits implements EventingService {
-
-    @Override
-    public String getConfigKey() {
-        return null; // always on
-    }
+public class OperationLimits extends AlwaysOnEventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {

@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.spi.EventingService;
 import partnero.gateway.request.GatewayRequest;
 
 /**
@@ -31,7 +30,7 @@ import partnero.gateway.request.GatewayRequest;
  * so it cannot carry an email or a key; its number of distinct values is capped in
  * {@link OperationNames}.
  */
-public class OperationTelemetry implements EventingService {
+public class OperationTelemetry extends AlwaysOnEventingService {
 
     static final String TIMER = "graphql.operations";
     private static final Logger LOG = Logger.getLogger("partnero.gateway.requests");
@@ -45,11 +44,6 @@ public class OperationTelemetry implements EventingService {
     /** The timers by operation and outcome; bounded like the names the registry accepts ({@link OperationNames}). */
     private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
     private static final int MAX_TIMERS = 512;
-
-    @Override
-    public String getConfigKey() {
-        return null; // always on
-    }
 
     @Override
     public void beforeExecute(Context context) {

@@ -36,6 +36,7 @@ class ArchitectureTest {
             .layer("api").definedBy("partnero.gateway.customer..")
             .layer("dev upstream").definedBy("partnero.gateway.devupstream..")
             .layer("engine").definedBy("partnero.gateway.engine..")
+            .layer("answers").definedBy("partnero.gateway.answers..")
             .layer("documents").definedBy("partnero.gateway.documents..")
             .layer("partnero").definedBy("partnero.gateway.partnero..")
             .layer("web").definedBy("partnero.gateway.web..")
@@ -48,15 +49,16 @@ class ArchitectureTest {
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
             .whereLayer("dev upstream").mayNotBeAccessedByAnyLayer()
             .whereLayer("engine").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("answers").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("documents").mayOnlyBeAccessedByLayers("engine")
             .whereLayer("partnero").mayOnlyBeAccessedByLayers("api", "dev upstream")
-            .whereLayer("web").mayOnlyBeAccessedByLayers("engine")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("api", "engine", "partnero")
-            .whereLayer("api key").mayOnlyBeAccessedByLayers("api", "engine", "partnero", "request")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("engine", "documents", "partnero")
-            .whereLayer("config").mayOnlyBeAccessedByLayers("engine", "documents", "partnero", "web", "api key", "shared")
+            .whereLayer("web").mayOnlyBeAccessedByLayers("engine", "answers")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("api", "engine", "answers", "partnero")
+            .whereLayer("api key").mayOnlyBeAccessedByLayers("api", "engine", "answers", "partnero", "request")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("engine", "answers", "documents", "partnero")
+            .whereLayer("config").mayOnlyBeAccessedByLayers("engine", "answers", "documents", "partnero", "web", "api key", "shared")
             .whereLayer("error").mayOnlyBeAccessedByLayers("api", "engine", "documents", "partnero", "api key", "request")
-            .whereLayer("codec").mayOnlyBeAccessedByLayers("engine", "documents", "partnero", "web", "api key", "shared");
+            .whereLayer("codec").mayOnlyBeAccessedByLayers("engine", "answers", "documents", "partnero", "web", "api key", "shared");
 
     static final ArchRule packagesHaveNoCircles = slices().matching("partnero.gateway.(*)..").should().beFreeOfCycles();
 

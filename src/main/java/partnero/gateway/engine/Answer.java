@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import partnero.gateway.documents.PersistedDocuments.Refused;
 import partnero.gateway.error.ErrorCode;
+import partnero.gateway.web.ResponseMediaType;
 
 /** One operation's answer, before it is written alone or as part of a batch. */
 record Answer(byte[] body, Kind kind, long expiresAtMillis) {

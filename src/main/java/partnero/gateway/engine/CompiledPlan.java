@@ -104,13 +104,6 @@ final class CompiledPlan {
     private record TypeName(GraphQLFieldDefinition definition) implements Step {
     }
 
-    /** Why a plan did not answer: graphql-java must run the request. */
-    static final class NotPlanned extends RuntimeException {
-        NotPlanned(String why) {
-            super(why, null, false, false);
-        }
-    }
-
     private CompiledPlan(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
             Map<Field, Step> steps) {
         this.schema = schema;

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.schema.model.Schema;
 import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.web.GraphQLRequest;
 
 /**
  * The {@link CompiledPlan}s of the documents the gateway has answered, by document text and

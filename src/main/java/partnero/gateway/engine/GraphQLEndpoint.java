@@ -35,18 +35,22 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import partnero.gateway.answers.AnswerCache;
+import partnero.gateway.answers.AnswerStore.StoredAnswer;
+import partnero.gateway.answers.StaleAnswers;
 import partnero.gateway.apikey.ApiKeyResolver;
 import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.documents.PersistedDocuments;
 import partnero.gateway.documents.PersistedDocuments.Refused;
 import partnero.gateway.documents.PersistedDocuments.Resolution;
 import partnero.gateway.documents.PersistedDocuments.Run;
-import partnero.gateway.engine.AnswerStore.StoredAnswer;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.request.CurrentRequest;
 import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.request.GatewayRequest.Stale;
 import partnero.gateway.web.GraphQLContentTypes;
+import partnero.gateway.web.GraphQLRequest;
+import partnero.gateway.web.ResponseMediaType;
 import partnero.gateway.web.HttpCaching;
 
 /**
@@ -283,7 +287,7 @@ class GraphQLEndpoint {
                 public void write(ExecutionResponse response) {
                     ExecutionResult result = response.getExecutionResult();
                     byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-                    boolean complete = AnswerCache.isComplete(facts, result);
+                    boolean complete = facts.complete(result);
                     if (complete) {
                         plans.learn(request, facts);
                     }
@@ -292,7 +296,9 @@ class GraphQLEndpoint {
                         done.accept(new Answer(stale.mark(body, staleData.get()), Answer.Kind.RAN, 0)); // never kept as fresh
                         return;
                     }
-                    key.ifPresent(k -> answers.keepIfComplete(k, facts, result, body, operation.oldestDataMillis()));
+                    if (complete) {
+                        key.ifPresent(k -> answers.keep(k, facts.operationName(), body, operation.oldestDataMillis()));
+                    }
                     Answer.Kind kind = complete ? Answer.Kind.COMPLETE
                             : result.isDataPresent() ? Answer.Kind.RAN : Answer.Kind.REQUEST_ERROR; // GraphQL over HTTP: no data, nothing ran
                     done.accept(new Answer(body, kind, answers.expiresAt(operation.oldestDataMillis())));

@@ -108,7 +108,7 @@ public class RecordFieldFetchers implements DataFetcherService {
                 // SmallRye's transformation of an unwrapped scalar does not read the environment (AbstractHelper.recursiveTransform)
                 return conversion == null ? value : conversion.transformOrAdaptResponse(value, null);
             } catch (ReflectiveOperationException | io.smallrye.graphql.transformation.AbstractDataFetcherException e) {
-                throw new CompiledPlan.NotPlanned(e.toString());
+                throw new NotPlanned(e.toString());
             }
         }
 

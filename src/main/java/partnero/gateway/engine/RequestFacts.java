@@ -2,6 +2,7 @@ package partnero.gateway.engine;
 
 import java.util.Map;
 
+import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -67,6 +68,14 @@ final class RequestFacts {
 
     String operationName() {
         return operationName;
+    }
+
+    /**
+     * Whether the answer may be kept (by the answer cache, and by HTTP caches) and its plan learnt: a
+     * query, not introspection, with data and no error.
+     */
+    boolean complete(ExecutionResult result) {
+        return cacheable && result.getErrors().isEmpty() && result.isDataPresent() && result.getData() != null;
     }
 
     /** What a {@link CompiledPlan} is compiled from: the validated operation that ran, its fragments, the schema. */

@@ -68,9 +68,9 @@ final class RootResolvers {
                         .arguments(values).build();
                 return (Uni<Object>) method.invoke(bean, arguments.getArguments(environment).toArray());
             } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure : new CompiledPlan.NotPlanned(e.toString());
+                throw e.getCause() instanceof RuntimeException failure ? failure : new NotPlanned(e.toString());
             } catch (IllegalAccessException | AbstractDataFetcherException | IllegalArgumentException e) {
-                throw new CompiledPlan.NotPlanned(e.toString());
+                throw new NotPlanned(e.toString());
             }
         }
     }

@@ -1,14 +1,16 @@
 /**
  * The engine room: every place where the gateway changes how Quarkus' SmallRye GraphQL or
  * graphql-java behave. Nothing outside this package imports SmallRye GraphQL's implementation
- * packages ({@code ArchitectureTest} holds the rest of the code to that). Each piece, what it replaces,
+ * packages ({@code ArchitectureTest} holds the rest of the code to that); what the entry uses and does
+ * not reach into the framework lives beside it: the request and media types in {@code web}, the answer
+ * cache in {@code answers}, the request's state in {@code request}. Each piece, what it replaces,
  * why, and what to re-check when Quarkus is upgraded (the tests named fail when what a piece relies on
  * changes; {@code UpgradeTripwireTest} fails on any Quarkus or SmallRye GraphQL upgrade and points
  * here):
  * <ul>
  * <li>{@link partnero.gateway.engine.GraphQLEndpoint}: {@code GET} and {@code POST /graphql}, a Vert.x
  * route in front of Quarkus' own (SmallRyeGraphQLExecutionHandler), so that whole answers can be kept
- * and served by the {@link partnero.gateway.engine.AnswerCache} (Quarkus' handler writes its answers
+ * and served by the {@link partnero.gateway.answers.AnswerCache} (Quarkus' handler writes its answers
  * itself), and because Quarkus 3.33 reads GET wrongly (operation name taken from the query, parameters
  * decoded twice). It extends Quarkus' {@code SmallRyeGraphQLAbstractHandler} for request scope and
  * identity and runs SmallRye's {@code ExecutionService} as Quarkus does. Re-check: that abstract

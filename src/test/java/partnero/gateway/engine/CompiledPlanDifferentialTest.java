@@ -38,6 +38,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.LogCapture;
+import partnero.gateway.web.GraphQLRequest;
 
 /**
  * A compiled plan answers exactly as graphql-java does. Each case is answered first by graphql-java

@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.answers;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,14 +11,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import graphql.ExecutionResult;
 import io.quarkus.jsonp.JsonProviderHolder;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.codec.Sha256;
 import partnero.gateway.codec.SharedEntries;
 import partnero.gateway.config.GatewayConfig;
-import partnero.gateway.engine.AnswerStore.StoredAnswer;
+import partnero.gateway.answers.AnswerStore.StoredAnswer;
+import partnero.gateway.web.GraphQLRequest;
 import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
 
@@ -38,7 +38,7 @@ import partnero.gateway.shared.SharedStore;
  * </ul>
  */
 @ApplicationScoped
-class AnswerCache {
+public class AnswerCache {
 
     private final AnswerStore store;
     private final SharedStore shared;
@@ -58,13 +58,13 @@ class AnswerCache {
      * When an answer built from data fetched at {@code oldestDataMillis} ({@link GatewayRequest#oldestDataMillis()})
      * stops being current: when that data leaves the data cache; now, when nothing is cached.
      */
-    long expiresAt(long oldestDataMillis) {
+    public long expiresAt(long oldestDataMillis) {
         long now = System.currentTimeMillis();
         return dataCached ? Math.min(now, oldestDataMillis) + ttlMillis : now;
     }
 
     /** The request's key; empty when answers are not cached, or the request has no Partnero key. */
-    Optional<String> keyOf(GraphQLRequest request, Optional<ApiKey> partneroKey) {
+    public Optional<String> keyOf(GraphQLRequest request, Optional<ApiKey> partneroKey) {
         if (!enabled || partneroKey.isEmpty()) {
             return Optional.empty();
         }
@@ -74,12 +74,12 @@ class AnswerCache {
     }
 
     /** The answer kept in this process under {@code key}. */
-    Optional<StoredAnswer> get(String key) {
+    public Optional<StoredAnswer> get(String key) {
         return store.get(key);
     }
 
     /** Whether a missing answer may be in the shared backend ({@link #getShared}). */
-    boolean shared() {
+    public boolean shared() {
         return shared.enabled();
     }
 
@@ -87,7 +87,7 @@ class AnswerCache {
      * The answer another replica kept under {@code key}, or null; kept in this process too, until the
      * time it expires anyway (never longer).
      */
-    Uni<StoredAnswer> getShared(String key) {
+    public Uni<StoredAnswer> getShared(String key) {
         return shared.get(shared.keys().answer(key)).map(bytes -> {
             StoredAnswer answer = decode(bytes);
             if (answer == null || answer.expiresAtMillis() <= System.currentTimeMillis()) {
@@ -99,24 +99,13 @@ class AnswerCache {
     }
 
     /**
-     * Keeps the answer if it is complete, until the oldest Partnero data it was built from expires.
+     * Keeps a complete answer (a query, not introspection, with data and no error: the engine judges),
+     * until the oldest Partnero data it was built from expires.
      *
      * @param oldestDataMillis when that data was fetched ({@link GatewayRequest#oldestDataMillis()};
      *        {@code Long.MAX_VALUE} when the answer used none, which then lives one ttl from now)
      */
-    void keepIfComplete(String key, RequestFacts facts, ExecutionResult result, byte[] body, long oldestDataMillis) {
-        if (isComplete(facts, result)) {
-            keep(key, facts.operationName(), body, oldestDataMillis);
-        }
-    }
-
-    /** Whether an answer may be kept (here, and by HTTP caches): a query, not introspection, with data and no error. */
-    static boolean isComplete(RequestFacts facts, ExecutionResult result) {
-        return facts.cacheable() && result.getErrors().isEmpty() && result.isDataPresent() && result.getData() != null;
-    }
-
-    /** Keeps an answer known to be complete (a {@link CompiledPlan}'s), until the oldest data it was built from expires. */
-    void keep(String key, String operationName, byte[] body, long oldestDataMillis) {
+    public void keep(String key, String operationName, byte[] body, long oldestDataMillis) {
         long expiresAt = expiresAt(oldestDataMillis);
         long life = expiresAt - System.currentTimeMillis();
         if (life <= 0) {

@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.answers;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +15,7 @@ import partnero.gateway.request.GatewayRequest.Stale;
  * {@code partnero_stale_answers_total{reason}}. They are never kept as fresh, here or by HTTP caches.
  */
 @ApplicationScoped
-class StaleAnswers {
+public class StaleAnswers {
 
     private final MeterRegistry metrics;
 
@@ -24,7 +24,7 @@ class StaleAnswers {
     }
 
     /** The answer {@code body} with {@code extensions.stale} added, counted. */
-    byte[] mark(byte[] body, Stale stale) {
+    public byte[] mark(byte[] body, Stale stale) {
         Counter.builder("partnero_stale_answers").tag("reason", stale.reason())
                 .description("Answers built from data past its ttl because Partnero failed (partnero.cache.stale-if-error)")
                 .register(metrics).increment();

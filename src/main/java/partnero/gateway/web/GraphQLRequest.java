@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.web;
 
 import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 
@@ -27,26 +27,26 @@ import io.vertx.ext.web.RoutingContext;
  * {@code extensions.persistedQuery}). Unreadable requests are {@link BadRequest}s, answered 400
  * before anything runs.
  */
-record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions, String persistedHash) {
+public record GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions, String persistedHash) {
 
     /** A document's id: Apollo's SHA-256 in hex, or another manifest's id (GraphQL Code Generator may use SHA-1). */
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9A-Za-z_:.-]{1,128}");
 
     /** A request that carries its document and names no hash. */
-    GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
+    public GraphQLRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
         this(query, operationName, variables, extensions, null);
     }
 
     /** Raw line breaks and tabs in a POSTed body become spaces, as Quarkus' own reading does (Java text blocks). */
     private static final Pattern RAW_WHITESPACE = Pattern.compile("[\\n\\r\\t]");
 
-    static GraphQLRequest fromUrl(RoutingContext ctx) {
+    public static GraphQLRequest fromUrl(RoutingContext ctx) {
         return of("GET /graphql needs a 'query' parameter", parameter(ctx, "query"), parameter(ctx, "operationName"),
                 jsonObject("the 'variables' parameter", parameter(ctx, "variables")),
                 jsonObject("the 'extensions' parameter", parameter(ctx, "extensions")));
     }
 
-    static GraphQLRequest fromBody(RoutingContext ctx) {
+    public static GraphQLRequest fromBody(RoutingContext ctx) {
         String body = ctx.body().asString();
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("application/graphql")) {
@@ -59,7 +59,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** Whether a POST's body is a batch: a JSON array of requests. */
-    static boolean isBatch(RoutingContext ctx) {
+    public static boolean isBatch(RoutingContext ctx) {
         Buffer body = ctx.body().buffer(); // its first byte that is not JSON whitespace, without decoding it all
         for (int i = 0; body != null && i < body.length(); i++) {
             byte next = body.getByte(i);
@@ -71,7 +71,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** A batch's elements, each read by {@link #fromJson} when its turn comes. */
-    static JsonArray batch(RoutingContext ctx) {
+    public static JsonArray batch(RoutingContext ctx) {
         try (JsonReader reader = jsonProvider().createReader(new StringReader(withoutRawWhitespace(ctx.body().asString())))) {
             return reader.readArray();
         } catch (JsonException | IllegalStateException e) {
@@ -80,7 +80,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** One request of a JSON body or of a batch. */
-    static GraphQLRequest fromJson(JsonValue element) {
+    public static GraphQLRequest fromJson(JsonValue element) {
         if (!(element instanceof JsonObject json)) {
             throw new BadRequest("each operation of a batch must be a JSON object");
         }
@@ -89,7 +89,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** The same request running {@code document}, the one its hash named. */
-    GraphQLRequest withQuery(String document) {
+    public GraphQLRequest withQuery(String document) {
         return new GraphQLRequest(document, operationName, variables, extensions, persistedHash);
     }
 
@@ -99,7 +99,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** The request as SmallRye GraphQL's execution service reads a POSTed body. */
-    JsonObject toExecutionInput() {
+    public JsonObject toExecutionInput() {
         JsonObjectBuilder input = jsonProvider().createObjectBuilder().add("query", query);
         if (operationName != null) {
             input.add("operationName", operationName);
@@ -175,7 +175,7 @@ record GraphQLRequest(String query, String operationName, JsonObject variables, 
     }
 
     /** A request the gateway cannot read; answered 400 with a GraphQL-shaped error. */
-    static final class BadRequest extends RuntimeException {
+    public static final class BadRequest extends RuntimeException {
         BadRequest(String message) {
             super(message, null, false, false);
         }

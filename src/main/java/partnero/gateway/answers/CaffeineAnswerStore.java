@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.answers;
 
 import java.util.Optional;
 

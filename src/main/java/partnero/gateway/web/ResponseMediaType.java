@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +12,10 @@ import io.vertx.ext.web.MIMEHeader;
  * no {@code Accept}), as the GraphQL-over-HTTP specification asks while clients move to
  * {@code application/graphql-response+json}.
  */
-final class ResponseMediaType {
+public final class ResponseMediaType {
 
-    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-    static final String JSON = "application/json";
+    public static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    public static final String JSON = "application/json";
     private static final List<String> SERVED = List.of(GRAPHQL_RESPONSE, JSON,
             "application/graphql+json"); // the last is a draft name Quarkus still serves
 
@@ -23,7 +23,7 @@ final class ResponseMediaType {
     }
 
     /** The first acceptable type in the client's order of preference; empty (406) when none is. */
-    static Optional<String> negotiate(List<MIMEHeader> accept) {
+    public static Optional<String> negotiate(List<MIMEHeader> accept) {
         if (accept == null || accept.isEmpty()) {
             return Optional.of(withCharset(JSON));
         }

@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.answers;
 
 import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,21 +14,18 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-import graphql.ExecutionResult;
-import graphql.ExecutionResultImpl;
-import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.shared.SharedStore;
 import partnero.gateway.support.TestConfig;
+import partnero.gateway.web.GraphQLRequest;
 
-/** What the answer cache keys on, what it keeps, and for how long; the store is a map here. */
+/** What the answer cache keys on, and how long it keeps an answer; the store is a map here. What is complete enough to keep: {@code engine.RequestFactsTest}. */
 class AnswerCacheRulesTest {
 
     private static final Optional<ApiKey> KEY_A = Optional.of(ApiKey.of("key-a"));
     private static final Optional<ApiKey> KEY_B = Optional.of(ApiKey.of("key-b"));
     private static final String QUERY = "query Page($page: Int, $limit: Int) { customers(page: $page, limit: $limit) { items { key } } }";
-    private static final ExecutionResult COMPLETE = ExecutionResultImpl.newExecutionResult().data(Map.of("customers", Map.of())).build();
 
     private final Map<String, AnswerStore.StoredAnswer> stored = new HashMap<>();
     private final AnswerStore store = new AnswerStore() {
@@ -82,7 +78,7 @@ class AnswerCacheRulesTest {
     void anAnswerExpiresWhenTheOldestDataItWasBuiltFromExpires() {
         long fetched = System.currentTimeMillis() - 20_000;
 
-        answers.keepIfComplete("k", new RequestFacts(true, "Page"), COMPLETE, new byte[] { 1 }, fetched);
+        answers.keep("k", "Page", new byte[] { 1 }, fetched);
 
         assertEquals(fetched + 30_000, stored.get("k").expiresAtMillis());
         assertEquals("Page", stored.get("k").operationName());
@@ -92,24 +88,10 @@ class AnswerCacheRulesTest {
     void anAnswerBuiltFromNoPartneroDataLivesOneTtl() {
         long before = System.currentTimeMillis();
 
-        answers.keepIfComplete("k", new RequestFacts(true, "anonymous"), COMPLETE, new byte[] { 1 }, Long.MAX_VALUE);
+        answers.keep("k", "anonymous", new byte[] { 1 }, Long.MAX_VALUE);
 
         long expires = stored.get("k").expiresAtMillis();
         assertTrue(expires >= before + 30_000 && expires <= System.currentTimeMillis() + 30_000, String.valueOf(expires - before));
-    }
-
-    @Test
-    void errorsPartialAnswersAndIntrospectionAreNotKept() {
-        ExecutionResult failed = ExecutionResultImpl.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError().message("no").build()).build();
-        ExecutionResult partial = ExecutionResultImpl.newExecutionResult().data(Map.of("customers", Map.of()))
-                .addErrors(List.of(GraphqlErrorBuilder.newError().message("half").build())).build();
-
-        answers.keepIfComplete("failed", new RequestFacts(true, "A"), failed, new byte[0], Long.MAX_VALUE);
-        answers.keepIfComplete("partial", new RequestFacts(true, "A"), partial, new byte[0], Long.MAX_VALUE);
-        answers.keepIfComplete("introspection", new RequestFacts(false, "A"), COMPLETE, new byte[0], Long.MAX_VALUE);
-
-        assertEquals(Map.of(), stored);
     }
 
     private static GraphQLRequest request(String variables, String operationName) {

@@ -55,11 +55,12 @@ public class PartneroSimulator {
     record Failure(String message, int status) {
     }
 
-    private final SimulatedCustomers customers = new SimulatedCustomers(320, 20250502L);
+    private final SimulatedCustomers customers;
     private final ObjectMapper json;
 
     PartneroSimulator(ObjectMapper json) {
         this.json = json;
+        this.customers = new SimulatedCustomers(320, 20250502L, json);
     }
 
     void routes(@Observes Router router) {

@@ -2,16 +2,19 @@ package partnero.gateway.devupstream;
 
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import partnero.gateway.partnero.WireCustomer;
 
@@ -42,7 +45,9 @@ final class SimulatedCustomers {
 
     private final List<WireCustomer> customers;
 
-    SimulatedCustomers(int count, long seed) {
+    /** @param json reads each customer from Partnero's field names, as the REST client does: a field added to
+     *        {@link WireCustomer} needs nothing here (it is null in the simulator until set above) */
+    SimulatedCustomers(int count, long seed, ObjectMapper json) {
         Random random = new Random(seed);
         Set<String> emails = new HashSet<>();
         List<WireCustomer> all = new ArrayList<>(count);
@@ -61,10 +66,17 @@ final class SimulatedCustomers {
             Instant updated = created.plus(random.nextInt(90 * 24), ChronoUnit.HOURS);
             boolean deleted = random.nextInt(100) < 6;
             String partner = random.nextInt(100) < 85 ? PARTNERS.get(random.nextInt(PARTNERS.size())).key() : null;
-            all.add(new WireCustomer(
-                    "cus_%05d".formatted(i), partner, deleted, name, surname, email,
-                    created.atOffset(ZoneOffset.UTC), updated.atOffset(ZoneOffset.UTC),
-                    deleted ? updated.plus(3, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC) : null));
+            Map<String, Object> wire = new HashMap<>();
+            wire.put("key", "cus_%05d".formatted(i));
+            wire.put("partner", partner);
+            wire.put("deleted", deleted);
+            wire.put("name", name);
+            wire.put("surname", surname);
+            wire.put("email", email);
+            wire.put("created_at", created.toString());
+            wire.put("updated_at", updated.toString());
+            wire.put("deleted_at", deleted ? updated.plus(3, ChronoUnit.DAYS).toString() : null);
+            all.add(json.convertValue(wire, WireCustomer.class));
         }
         this.customers = List.copyOf(all);
     }

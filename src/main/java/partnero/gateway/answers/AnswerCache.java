@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.codec.Sha256;
 import partnero.gateway.codec.SharedEntries;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.config.CacheConfig;
 import partnero.gateway.answers.AnswerStore.StoredAnswer;
 import partnero.gateway.web.GraphQLRequest;
 import partnero.gateway.request.GatewayRequest;
@@ -46,12 +46,12 @@ public class AnswerCache {
     private final boolean dataCached;
     private final long ttlMillis;
 
-    AnswerCache(AnswerStore store, SharedStore shared, GatewayConfig config) {
+    AnswerCache(AnswerStore store, SharedStore shared, CacheConfig cache, AnswerCacheConfig config) {
         this.store = store;
         this.shared = shared;
-        this.enabled = config.cache().enabled() && config.answerCache().enabled();
-        this.dataCached = config.cache().enabled();
-        this.ttlMillis = config.cache().ttl().toMillis();
+        this.enabled = cache.enabled() && config.enabled();
+        this.dataCached = cache.enabled();
+        this.ttlMillis = cache.ttl().toMillis();
     }
 
     /**

@@ -11,7 +11,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import partnero.gateway.config.GatewayConfig;
 
 /**
  * The answers in this process's heap (Caffeine): each entry expires at its own time and the whole
@@ -30,9 +29,9 @@ class CaffeineAnswerStore implements AnswerStore {
 
     private final Cache<String, StoredAnswer> answers;
 
-    CaffeineAnswerStore(GatewayConfig config, MeterRegistry metrics) {
+    CaffeineAnswerStore(AnswerCacheConfig config, MeterRegistry metrics) {
         this.answers = Caffeine.newBuilder()
-                .maximumWeight(config.answerCache().maxBytes().asLongValue())
+                .maximumWeight(config.maxBytes().asLongValue())
                 .<String, StoredAnswer> weigher((key, answer) -> OVERHEAD_BYTES + key.length() + answer.body().length)
                 .expireAfter(Expiry.<String, StoredAnswer> creating((key, answer) ->
                         java.time.Duration.ofMillis(Math.max(0, answer.expiresAtMillis() - System.currentTimeMillis()))))

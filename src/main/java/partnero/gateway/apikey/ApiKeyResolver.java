@@ -11,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.config.ApiConfig;
 
 /**
  * Decides which Partnero key a GraphQL request uses: the client's own {@code Authorization: Bearer}
@@ -37,9 +37,9 @@ public class ApiKeyResolver {
     private final Cache<String, ApiKey> clientKeys = Caffeine.newBuilder().maximumSize(REMEMBERED_KEYS)
             .expireAfterAccess(FORGET_AFTER).build();
 
-    ApiKeyResolver(RoutingContext request, GatewayConfig config) {
+    ApiKeyResolver(RoutingContext request, ApiConfig config) {
         this.request = request;
-        this.serverKey = config.api().key().filter(key -> !key.isBlank()).map(ApiKey::of);
+        this.serverKey = config.key().filter(key -> !key.isBlank()).map(ApiKey::of);
     }
 
     /** The configured {@code PARTNERO_API_KEY}, if any. */

@@ -11,7 +11,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import partnero.gateway.config.GatewayConfig;
 
 /**
  * The persisted documents in this process's heap (Caffeine), bounded both by count
@@ -31,7 +30,7 @@ class CaffeinePersistedQueryStore implements PersistedQueryStore {
 
     private final Cache<String, String> documents;
 
-    CaffeinePersistedQueryStore(GatewayConfig config, MeterRegistry metrics) {
+    CaffeinePersistedQueryStore(DocumentsConfig config, MeterRegistry metrics) {
         long maxBytes = config.persistedQueries().maxBytes().asLongValue();
         int leastWeight = (int) Math.min(Integer.MAX_VALUE, maxBytes / Math.max(1, config.persistedQueries().maxSize()));
         this.documents = Caffeine.newBuilder()

@@ -17,8 +17,8 @@ import graphql.parser.Parser;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.codec.Sha256;
-import partnero.gateway.config.GatewayConfig.DocumentsMode;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.config.CacheConfig;
+import partnero.gateway.documents.DocumentsConfig.DocumentsMode;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.shared.SharedStore;
 
@@ -69,10 +69,10 @@ public class PersistedDocuments {
     private final boolean allowIntrospection;
     private final Optional<TrustedManifest> manifest;
 
-    PersistedDocuments(PersistedQueryStore store, SharedStore shared, GatewayConfig config) {
+    PersistedDocuments(PersistedQueryStore store, SharedStore shared, DocumentsConfig config, CacheConfig cache) {
         this.store = store;
         this.shared = shared;
-        this.sharedTtlMillis = config.cache().redis().persistedQueryTtl().toMillis();
+        this.sharedTtlMillis = cache.redis().persistedQueryTtl().toMillis();
         this.mode = config.documents().mode();
         this.persistedQueries = config.persistedQueries().enabled();
         this.allowIntrospection = config.documents().allowIntrospection();

@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.schema.model.Schema;
-import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.web.GraphQLRequest;
 
 /**
@@ -75,7 +74,7 @@ class CompiledPlans {
     private final Counter answered;
     private final Counter handedOver;
 
-    CompiledPlans(GatewayConfig config, Instance<Schema> model, MeterRegistry metrics) {
+    CompiledPlans(EngineConfig config, Instance<Schema> model, MeterRegistry metrics) {
         Optional<String> off = config.compiledPlans().enabled() ? engineDoesMore() : Optional.of("partnero.compiled-plans.enabled=false");
         if (off.isEmpty() && !model.isResolvable()) {
             off = Optional.of("SmallRye GraphQL's schema model is not available");

@@ -39,7 +39,6 @@ import partnero.gateway.answers.AnswerCache;
 import partnero.gateway.answers.AnswerStore.StoredAnswer;
 import partnero.gateway.answers.StaleAnswers;
 import partnero.gateway.apikey.ApiKeyResolver;
-import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.documents.PersistedDocuments;
 import partnero.gateway.documents.PersistedDocuments.Refused;
 import partnero.gateway.documents.PersistedDocuments.Resolution;
@@ -78,7 +77,7 @@ class GraphQLEndpoint {
 
     void routes(@Observes Router router, CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
             AnswerCache answers, CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching,
-            StaleAnswers stale, CurrentRequest operations, GatewayConfig gateway) {
+            StaleAnswers stale, CurrentRequest operations, EngineConfig gateway) {
         Config config = ConfigProvider.getConfig();
         String path = "/" + config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql")
                 .replaceFirst("^/+", "");
@@ -109,7 +108,7 @@ class GraphQLEndpoint {
 
         Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers,
                 CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching, StaleAnswers stale,
-                CurrentRequest operations, GatewayConfig config) {
+                CurrentRequest operations, EngineConfig config) {
             super(identity, currentRequest, false);
             this.answers = answers;
             this.plans = plans;

@@ -16,7 +16,6 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.schema.GraphQLObjectType;
 import io.smallrye.config.SmallRyeConfig;
-import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
 
@@ -41,7 +40,7 @@ public class OperationLimits extends AlwaysOnEventingService {
     /** Measures the operation about to run and aborts it when it exceeds a limit. */
     static final class Limits extends SimplePerformantInstrumentation {
 
-        private volatile GatewayConfig.Limits limits;
+        private volatile EngineConfig.Limits limits;
 
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
@@ -65,16 +64,16 @@ public class OperationLimits extends AlwaysOnEventingService {
             return super.beginExecuteOperation(parameters, state);
         }
 
-        private GatewayConfig.Limits limits() {
-            GatewayConfig.Limits current = limits;
+        private EngineConfig.Limits limits() {
+            EngineConfig.Limits current = limits;
             if (current == null) {
-                current = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(GatewayConfig.class).limits();
+                current = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(EngineConfig.class).limits();
                 limits = current;
             }
             return current;
         }
 
-        private static String excess(OperationShape shape, GatewayConfig.Limits limits) {
+        private static String excess(OperationShape shape, EngineConfig.Limits limits) {
             if (shape.upstreamCalls() > limits.maxUpstreamCalls()) {
                 return "This operation would make " + shape.upstreamCalls() + " calls to Partnero; at most "
                         + limits.maxUpstreamCalls() + " are allowed per request";

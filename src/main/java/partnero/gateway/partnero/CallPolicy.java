@@ -12,7 +12,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.GatewayException;
 
 /**
@@ -46,14 +45,14 @@ class CallPolicy {
     private final Duration rateLimitMaxWait;
 
     @Inject
-    CallPolicy(GatewayConfig config) {
+    CallPolicy(CallConfig config) {
         this(config, NAME);
     }
 
     /** A policy with a breaker of its own name (the breaker's state is per name). */
-    CallPolicy(GatewayConfig config, String name) {
-        GatewayConfig.Retry retry = config.retry();
-        GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
+    CallPolicy(CallConfig config, String name) {
+        CallConfig.Retry retry = config.retry();
+        CallConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.deadline = config.deadline();
         this.rateLimitMaxWait = config.rateLimit().maxWait();
         this.guard = Guard.create()

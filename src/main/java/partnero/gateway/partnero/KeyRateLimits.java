@@ -21,7 +21,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import partnero.gateway.apikey.ApiKey;
-import partnero.gateway.config.GatewayConfig;
 import partnero.gateway.error.GatewayException;
 import partnero.gateway.shared.SharedStore;
 
@@ -94,8 +93,8 @@ class KeyRateLimits {
     private final Counter waited;
     private final Counter refused;
 
-    KeyRateLimits(GatewayConfig config, SharedStore shared, MeterRegistry metrics) {
-        GatewayConfig.RateLimit limit = config.rateLimit();
+    KeyRateLimits(CallConfig config, SharedStore shared, MeterRegistry metrics) {
+        CallConfig.RateLimit limit = config.rateLimit();
         double perSecond = limit.requestsPerSecond();
         this.on = perSecond > 0;
         this.shared = shared;

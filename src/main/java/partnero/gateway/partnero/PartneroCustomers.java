@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.config.CacheConfig;
 import partnero.gateway.error.InternalFailures;
 import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
@@ -74,11 +74,10 @@ public class PartneroCustomers {
     private final DataCache<PageKey, WireCustomerList> pages;
     private final DataCache<SearchKey, WireCustomer> searches;
 
-    PartneroCustomers(PartneroClient client, KeyRateLimits limits, SharedStore shared, ObjectMapper json, GatewayConfig config,
+    PartneroCustomers(PartneroClient client, KeyRateLimits limits, SharedStore shared, ObjectMapper json, CallConfig call, CacheConfig cache,
             InternalFailures internal, MeterRegistry metrics) {
         this.client = client;
         this.limits = limits;
-        GatewayConfig.Cache cache = config.cache();
         if (cache.enabled()) {
             long maxBytes = cache.maxBytes().asLongValue();
             this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
@@ -86,12 +85,12 @@ public class PartneroCustomers {
                     new DataCache.Sharing<>(shared, "pages",
                             k -> shared.keys().page(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
                             k -> shared.keys().pageRefresh(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
-                            json, json.constructType(WireCustomerList.class), WireCustomerList::readable, config.deadline()),
+                            json, json.constructType(WireCustomerList.class), WireCustomerList::readable, call.deadline()),
                     internal, metrics);
             this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
                     cache.maxSize(), WireCustomer::estimatedBytes,
                     new DataCache.Sharing<>(shared, "search", k -> shared.keys().search(k.keyFingerprint(), k.email(), k.id()),
-                            k -> shared.keys().searchRefresh(k.keyFingerprint(), k.email(), k.id()), json, json.constructType(WireCustomer.class), WireCustomer::requireKey, config.deadline()),
+                            k -> shared.keys().searchRefresh(k.keyFingerprint(), k.email(), k.id()), json, json.constructType(WireCustomer.class), WireCustomer::requireKey, call.deadline()),
                     internal, metrics);
         } else {
             this.pages = null;

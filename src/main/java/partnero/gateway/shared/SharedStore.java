@@ -26,7 +26,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import partnero.gateway.codec.RedisKeys;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.config.CacheConfig;
 
 /**
  * What the gateway's replicas share: Redis, through the Quarkus Redis client, when
@@ -69,9 +69,8 @@ public class SharedStore {
     private final MeterRegistry metrics;
 
     /** @param dataSources the Quarkus Redis client, looked up only with the redis backend */
-    public SharedStore(GatewayConfig config, Instance<ReactiveRedisDataSource> dataSources, MeterRegistry metrics) {
-        GatewayConfig.Cache cache = config.cache();
-        boolean shared = cache.backend() == GatewayConfig.CacheBackend.REDIS; // also with caching off: the rate limit is shared
+    public SharedStore(CacheConfig cache, Instance<ReactiveRedisDataSource> dataSources, MeterRegistry metrics) {
+        boolean shared = cache.backend() == CacheConfig.CacheBackend.REDIS; // also with caching off: the rate limit is shared
         this.redis = shared ? dataSources.get() : null;
         this.values = shared ? redis.value(byte[].class) : null;
         this.prefix = cache.redis().prefix();

@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import partnero.gateway.codec.Sha256;
-import partnero.gateway.config.GatewayConfig;
 
 /**
  * HTTP caching of GraphQL answers, so that browsers (and, with {@code public}, CDNs) can keep a GET's
@@ -34,9 +33,9 @@ public class HttpCaching {
     private final boolean enabled;
     private final String scope;
 
-    HttpCaching(GatewayConfig config) {
-        this.enabled = config.httpCache().enabled();
-        this.scope = config.httpCache().scope().name().toLowerCase(Locale.ROOT);
+    HttpCaching(HttpCacheConfig config) {
+        this.enabled = config.enabled();
+        this.scope = config.scope().name().toLowerCase(Locale.ROOT);
     }
 
     /**

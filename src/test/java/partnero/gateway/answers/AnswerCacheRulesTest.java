@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.shared.SharedStore;
+import partnero.gateway.config.CacheConfig;
 import partnero.gateway.support.TestConfig;
 import partnero.gateway.web.GraphQLRequest;
 
@@ -39,7 +40,7 @@ class AnswerCacheRulesTest {
             stored.put(key, answer);
         }
     };
-    private final AnswerCache answers = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.cache.ttl", "30s")));
+    private final AnswerCache answers = new AnswerCache(store, memoryOnly(), TestConfig.settings(CacheConfig.class, Map.of("partnero.cache.ttl", "30s")), TestConfig.settings(AnswerCacheConfig.class, Map.of()));
 
     @Test
     void theKeyHoldsNothingReadable() {
@@ -68,9 +69,9 @@ class AnswerCacheRulesTest {
     @Test
     void nothingIsKeptWithoutAPartneroKeyOrWhenCachingIsOff() {
         assertEquals(Optional.empty(), answers.keyOf(request(null, null), Optional.empty()));
-        AnswerCache dataCacheOff = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.cache.enabled", "false")));
+        AnswerCache dataCacheOff = new AnswerCache(store, memoryOnly(), TestConfig.settings(CacheConfig.class, Map.of("partnero.cache.enabled", "false")), TestConfig.settings(AnswerCacheConfig.class, Map.of()));
         assertEquals(Optional.empty(), dataCacheOff.keyOf(request(null, null), KEY_A));
-        AnswerCache answerCacheOff = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.answer-cache.enabled", "false")));
+        AnswerCache answerCacheOff = new AnswerCache(store, memoryOnly(), TestConfig.settings(CacheConfig.class, Map.of()), TestConfig.settings(AnswerCacheConfig.class, Map.of("partnero.answer-cache.enabled", "false")));
         assertEquals(Optional.empty(), answerCacheOff.keyOf(request(null, null), KEY_A));
     }
 
@@ -103,6 +104,6 @@ class AnswerCacheRulesTest {
     }
 
     private static SharedStore memoryOnly() {
-        return new SharedStore(TestConfig.gatewayConfig(Map.of()), null, new SimpleMeterRegistry());
+        return new SharedStore(TestConfig.settings(CacheConfig.class, Map.of()), null, new SimpleMeterRegistry());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import org.mockito.Mockito;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import partnero.gateway.config.GatewayConfig;
+import partnero.gateway.config.ApiConfig;
+import partnero.gateway.support.TestConfig;
 
 /**
  * A client's key is fingerprinted (a SHA-256) once, not on every request: the resolver remembers the
@@ -45,9 +47,7 @@ class ApiKeyResolverTest {
         return request;
     }
 
-    private static GatewayConfig noServerKey() {
-        GatewayConfig config = Mockito.mock(GatewayConfig.class, Mockito.RETURNS_DEEP_STUBS);
-        Mockito.when(config.api().key()).thenReturn(Optional.empty());
-        return config;
+    private static ApiConfig noServerKey() {
+        return TestConfig.settings(ApiConfig.class, Map.of());
     }
 }

@@ -21,15 +21,20 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
  * The settings table users read, {@code docs/configuration.md}, says what the code does: every
- * {@code partnero.*} setting of {@link GatewayConfig} has its row, with its environment variable and
- * its default, and the table names no setting the code does not read. A new setting without its row,
- * a changed default or a renamed property fails here.
+ * {@code partnero.*} setting of every {@code @ConfigMapping} interface of the gateway (each concern
+ * keeps its own beside its code: {@code partnero.CallConfig}, {@code config.CacheConfig}, ...) has its
+ * row, with its environment variable and its default, and the table names no setting the code does
+ * not read. A new setting without its row, a changed default or a renamed property fails here.
  */
 class ConfigurationTableTest {
 
@@ -46,7 +51,7 @@ class ConfigurationTableTest {
     void everySettingOfTheCodeHasItsRowWithItsEnvironmentVariableAndDefault() throws IOException {
         Map<String, Row> rows = rows();
         List<String> wrong = new ArrayList<>();
-        for (Setting setting : settings(GatewayConfig.class)) {
+        for (Setting setting : settings()) {
             Row row = rows.get(setting.property());
             if (row == null) {
                 wrong.add(setting.property() + ": no row in " + TABLE);
@@ -71,18 +76,19 @@ class ConfigurationTableTest {
     @Test
     void theTableNamesNoGatewaySettingTheCodeDoesNotRead() throws IOException {
         TreeSet<String> read = new TreeSet<>();
-        settings(GatewayConfig.class).forEach(setting -> read.add(setting.property()));
+        settings().forEach(setting -> read.add(setting.property()));
         TreeSet<String> documented = new TreeSet<>(rows().keySet());
-        documented.removeIf(property -> !property.startsWith(prefix(GatewayConfig.class) + "."));
+        documented.removeIf(property -> !property.startsWith("partnero."));
 
         documented.removeAll(read);
-        assertEquals(new TreeSet<>(), documented, "rows of " + TABLE + " for settings GatewayConfig does not have");
+        assertEquals(new TreeSet<>(), documented, "rows of " + TABLE + " for settings no @ConfigMapping of the gateway has");
     }
 
     @Test
     void theTableIsReadAsATable() throws IOException {
         // the parser above must see the table, or the tests above would pass on nothing
-        assertTrue(rows().size() >= settings(GatewayConfig.class).size(), "rows read from " + TABLE + ": " + rows().keySet());
+        assertTrue(MAPPINGS.size() >= 8, "settings interfaces found: " + MAPPINGS);
+        assertTrue(rows().size() >= settings().size(), "rows read from " + TABLE + ": " + rows().keySet());
     }
 
     static Map<String, Row> rows() throws IOException {
@@ -94,6 +100,18 @@ class ConfigurationTableTest {
             }
         }
         return rows;
+    }
+
+    /** The gateway's settings interfaces, wherever they live. */
+    static final List<Class<?>> MAPPINGS = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("partnero.gateway").stream().filter(type -> type.isAnnotatedWith(ConfigMapping.class))
+            .map(JavaClass::reflect).sorted(Comparator.comparing(Class::getName)).collect(java.util.stream.Collectors.toList());
+
+    /** Every leaf setting of the gateway's settings interfaces. */
+    static List<Setting> settings() {
+        List<Setting> settings = new ArrayList<>();
+        MAPPINGS.forEach(mapping -> settings.addAll(settings(mapping)));
+        return settings;
     }
 
     /** The leaf settings of a {@code @ConfigMapping} interface, named as SmallRye Config names them. */

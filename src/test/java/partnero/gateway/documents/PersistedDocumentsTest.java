@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.shared.SharedStore;
+import partnero.gateway.config.CacheConfig;
 import partnero.gateway.support.TestConfig;
 
 /**
@@ -80,6 +81,7 @@ class PersistedDocumentsTest {
             public void put(String hash, String document) {
                 kept.put(hash, document);
             }
-        }, new SharedStore(TestConfig.gatewayConfig(settings), null, new SimpleMeterRegistry()), TestConfig.gatewayConfig(settings));
+        }, new SharedStore(TestConfig.settings(CacheConfig.class, settings), null, new SimpleMeterRegistry()),
+                TestConfig.settings(DocumentsConfig.class, settings), TestConfig.settings(CacheConfig.class, settings));
     }
 }

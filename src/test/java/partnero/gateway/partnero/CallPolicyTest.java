@@ -124,7 +124,7 @@ class CallPolicyTest {
     private static CallPolicy policy(Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.putIfAbsent("partnero.retry.initial-backoff", "1ms");
-        return new CallPolicy(TestConfig.gatewayConfig(all), "call-policy-test-" + System.nanoTime());
+        return new CallPolicy(TestConfig.settings(CallConfig.class, all), "call-policy-test-" + System.nanoTime());
     }
 
     /** A call whose first {@code times} attempts fail with {@code failure}, and the next ones answer; all are counted. */

@@ -8,21 +8,20 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import partnero.gateway.config.GatewayConfig;
 
-/** The gateway's settings for a test that builds a piece by hand: the defaults plus these. */
+/** The gateway's settings for a test that builds a piece by hand: one settings interface, its defaults plus these. */
 public final class TestConfig {
 
     private TestConfig() {
     }
 
-    public static GatewayConfig gatewayConfig(Map<String, String> settings) {
+    public static <T> T settings(Class<T> mapping, Map<String, String> settings) {
         return new SmallRyeConfigBuilder()
-                .withMapping(GatewayConfig.class)
+                .withMapping(mapping)
                 .withConverter(Duration.class, 100, new DurationConverter()) // "10s" and "16M", as Quarkus reads them
                 .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(settings, "test", 500))
                 .build()
-                .getConfigMapping(GatewayConfig.class);
+                .getConfigMapping(mapping);
     }
 }

@@ -22,7 +22,7 @@ import partnero.gateway.error.GatewayException;
  * reported together, in a stable order. (Through {@code /graphql}: {@code InputRulesTest} in the
  * root package, which also checks that nothing reaches Partnero.)
  */
-class InputRulesTest {
+class InputRulesValidatorTest {
 
     // messages without expressions: no expression language needed, as in Quarkus
     static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()

@@ -19,8 +19,8 @@ import partnero.gateway.error.GatewayException;
 /**
  * The input rules on the arguments' records, checked by Hibernate Validator: a valid request passes as
  * it is; a broken rule is {@code BAD_USER_INPUT} naming its argument; several broken rules are
- * reported together, in a stable order. (Through {@code /graphql}: {@code InputRulesTest} in the
- * root package, which also checks that nothing reaches Partnero.)
+ * reported together, in a stable order. (Through {@code /graphql}: {@link InputRulesTest}, which
+ * also checks that nothing reaches Partnero.)
  */
 class InputRulesValidatorTest {
 

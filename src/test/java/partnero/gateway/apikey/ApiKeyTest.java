@@ -5,29 +5,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.nullValue;
-import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.AgainstAliceFound;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.PartneroWireMock;
 
 /** Which key goes upstream: the client's bearer token when it sends one, else the server's. */
 @QuarkusTest
-class ApiKeyTest extends AgainstPartneroStub {
+class ApiKeyTest extends AgainstAliceFound {
 
     static final String SEARCH = "{ searchCustomer(id: \"customer_123\") { key } }";
-
-    @BeforeEach
-    void aliceIsFound() {
-        wireMock.searchFinds(ALICE);
-    }
 
     @Test
     void aClientsBearerTokenIsForwardedInsteadOfTheServerKey() {

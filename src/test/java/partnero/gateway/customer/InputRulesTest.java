@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -24,36 +24,14 @@ class InputRulesTest extends AgainstPartneroStub {
     }
 
     @ParameterizedTest(name = "customers({0}) names {1}")
-    @CsvSource(delimiter = '|', value = {
-            "page: 0                          | page",
-            "page: -3                         | page",
-            "limit: 0                         | limit",
-            "limit: 251                       | limit",
-            "limit: -1                        | limit",
-            "partnerKey: \"\"                 | partnerKey",
-            "partnerKey: \"   \"              | partnerKey",
-            "partnerEmail: \"not-an-email\"   | partnerEmail",
-            "partnerEmail: \"\"               | partnerEmail",
-            "partnerEmail: \"a@b\"            | partnerEmail",
-    })
+    @CsvFileSource(resources = "/input-rules/customers.csv", delimiter = '|', quoteCharacter = '\'')
     void customersArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String argument) {
         rejectedAsBadUserInput("customers", arguments, "items { key }", argument)
                 .body("data", nullValue());
     }
 
     @ParameterizedTest(name = "searchCustomer({0}) names {1}")
-    @CsvSource(delimiter = '|', value = {
-            "email: \"alice@example.com\", id: \"customer_1\" | exactly one of email or id",
-            "email: null                                      | exactly one of email or id",
-            "id: null                                         | exactly one of email or id",
-            "email: \"\"                                      | email",
-            "email: \"   \"                                   | email",
-            "email: \"alice\"                                 | email",
-            "email: \"alice@example\"                         | email",
-            "email: \"two@at@example.com\"                    | email",
-            "id: \"\"                                         | id",
-            "id: \"  \"                                       | id",
-    })
+    @CsvFileSource(resources = "/input-rules/search-customer.csv", delimiter = '|', quoteCharacter = '\'')
     void searchArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String named) {
         rejectedAsBadUserInput("searchCustomer", arguments, "key", named)
                 .body("data.searchCustomer", nullValue());

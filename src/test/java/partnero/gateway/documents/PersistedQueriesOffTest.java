@@ -2,8 +2,8 @@ package partnero.gateway.documents;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static partnero.gateway.documents.PersistedQueriesTest.persisted;
-import static partnero.gateway.documents.PersistedQueriesTest.sha256;
+import static partnero.gateway.support.GraphQL.persisted;
+import static partnero.gateway.support.GraphQL.sha256;
 
 import java.util.Map;
 
@@ -13,18 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.Profiles;
 
 /** {@code partnero.persisted-queries.enabled=false}: a hash gets Apollo's "not supported", so the client sends documents alone. */
 @QuarkusTest
-@TestProfile(PersistedQueriesOffTest.Off.class)
+@TestProfile(Profiles.PersistedQueriesOff.class)
 class PersistedQueriesOffTest extends AgainstPartneroStub {
-
-    public static class Off extends ConfigOverrides {
-        public Off() {
-            super("partnero.persisted-queries.enabled", "false");
-        }
-    }
 
     @Test
     void aHashIsPersistedQueryNotSupportedEvenWithItsDocument() {

@@ -11,13 +11,11 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static partnero.gateway.support.PartneroBodies.ALICE;
+import static partnero.gateway.support.GraphQL.persisted;
+import static partnero.gateway.support.GraphQL.postJson;
+import static partnero.gateway.support.GraphQL.sha256;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,9 +27,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstAliceFound;
+import partnero.gateway.support.Profiles;
 
 /**
  * Automatic persisted queries, as Apollo Client's {@code createPersistedQueryLink} speaks them: a hash
@@ -40,21 +37,14 @@ import partnero.gateway.support.ConfigOverrides;
  * most {@code partnero.persisted-queries.max-size} documents (3 here).
  */
 @QuarkusTest
-@TestProfile(PersistedQueriesTest.SmallStore.class)
-class PersistedQueriesTest extends AgainstPartneroStub {
-
-    public static class SmallStore extends ConfigOverrides {
-        public SmallStore() {
-            super("partnero.persisted-queries.max-size", "3");
-        }
-    }
+@TestProfile(Profiles.SmallPersistedQueryStore.class)
+class PersistedQueriesTest extends AgainstAliceFound {
 
     private String document;
     private String hash;
 
     @BeforeEach
     void aDocumentTheGatewayHasNotSeen() {
-        wireMock.searchFinds(ALICE);
         // every test its own document (the store outlives tests): the same query with another comment
         document = "query Find($id: String) { searchCustomer(id: $id) { key email } } # " + UUID.randomUUID();
         hash = sha256(document);
@@ -62,7 +52,7 @@ class PersistedQueriesTest extends AgainstPartneroStub {
 
     @Test
     void anUnknownHashAloneIsPersistedQueryNotFoundAndCallsNothing() {
-        post(Map.of("extensions", persisted(hash), "variables", Map.of("id", "customer_123")))
+        postJson(Map.of("extensions", persisted(hash), "variables", Map.of("id", "customer_123")))
                 .statusCode(200)
                 .body("errors[0].message", equalTo("PersistedQueryNotFound"))
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"))
@@ -81,12 +71,12 @@ class PersistedQueriesTest extends AgainstPartneroStub {
 
     @Test
     void theDocumentSentWithItsHashRunsAndIsKeptForTheHashAlone() {
-        post(Map.of("query", document, "extensions", persisted(hash), "variables", Map.of("id", "customer_123")))
+        postJson(Map.of("query", document, "extensions", persisted(hash), "variables", Map.of("id", "customer_123")))
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.searchCustomer.email", equalTo("alice.brown@partnero.com"));
 
-        post(Map.of("extensions", persisted(hash), "variables", Map.of("id", "customer_456")))
+        postJson(Map.of("extensions", persisted(hash), "variables", Map.of("id", "customer_456")))
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));
@@ -97,7 +87,7 @@ class PersistedQueriesTest extends AgainstPartneroStub {
 
     @Test
     void aKnownHashAloneRunsOverGetAsApolloClientSendsIt() {
-        post(Map.of("query", document, "extensions", persisted(hash), "variables", Map.of("id", "customer_123")))
+        postJson(Map.of("query", document, "extensions", persisted(hash), "variables", Map.of("id", "customer_123")))
                 .statusCode(200);
 
         given().queryParam("operationName", "Find")
@@ -112,11 +102,11 @@ class PersistedQueriesTest extends AgainstPartneroStub {
     @Test
     void aDocumentWhoseHashIsNotTheOneSentIsRefusedAndNotKept() {
         String claimed = sha256("query Other { __typename }");
-        post(Map.of("query", document, "extensions", persisted(claimed), "variables", Map.of("id", "customer_123")))
+        postJson(Map.of("query", document, "extensions", persisted(claimed), "variables", Map.of("id", "customer_123")))
                 .statusCode(400)
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_HASH_MISMATCH"));
 
-        post(Map.of("extensions", persisted(claimed)))
+        postJson(Map.of("extensions", persisted(claimed)))
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
         wireMock.verifyNoCall();
     }
@@ -124,22 +114,22 @@ class PersistedQueriesTest extends AgainstPartneroStub {
     @Test
     void aDocumentThatDoesNotValidateIsNotKept() {
         String invalid = "{ searchCustomer(id: \"customer_123\") { shoeSize } } # " + UUID.randomUUID();
-        post(Map.of("query", invalid, "extensions", persisted(sha256(invalid))))
+        postJson(Map.of("query", invalid, "extensions", persisted(sha256(invalid))))
                 .statusCode(200)
                 .body("errors[0].extensions.classification", equalTo("ValidationError"));
 
-        post(Map.of("extensions", persisted(sha256(invalid))))
+        postJson(Map.of("extensions", persisted(sha256(invalid))))
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
         wireMock.verifyNoCall();
     }
 
     @Test
     void aPersistedQueryOfAnotherVersionOrShapeIsABadRequest() {
-        post(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 2, "sha256Hash", hash))))
+        postJson(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 2, "sha256Hash", hash))))
                 .statusCode(400)
                 .body("errors[0].message", equalTo(
                         "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<the document's SHA-256 in hex>\"}"));
-        post(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "not a hash!"))))
+        postJson(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "not a hash!"))))
                 .statusCode(400);
         wireMock.verifyNoCall();
     }
@@ -149,35 +139,14 @@ class PersistedQueriesTest extends AgainstPartneroStub {
         String[] documents = new String[6];
         for (int i = 0; i < documents.length; i++) {
             documents[i] = "{ __typename } # " + i + " " + UUID.randomUUID();
-            post(Map.of("query", documents[i], "extensions", persisted(sha256(documents[i])))).statusCode(200)
+            postJson(Map.of("query", documents[i], "extensions", persisted(sha256(documents[i])))).statusCode(200)
                     .body("data.__typename", equalTo("Query"));
         }
         int kept = 0;
         for (String each : documents) {
-            String answer = post(Map.of("extensions", persisted(sha256(each)))).statusCode(200).extract().asString();
+            String answer = postJson(Map.of("extensions", persisted(sha256(each)))).statusCode(200).extract().asString();
             kept += answer.contains("\"__typename\"") ? 1 : 0;
         }
         assertThat("documents still answered by hash alone", kept, both(greaterThan(0)).and(lessThanOrEqualTo(3)));
-    }
-
-    static Map<String, Object> persisted(String sha256Hash) {
-        Map<String, Object> persistedQuery = new HashMap<>();
-        persistedQuery.put("version", 1);
-        persistedQuery.put("sha256Hash", sha256Hash);
-        return Map.of("persistedQuery", persistedQuery);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static ValidatableResponse post(Map<String, Object> body) {
-        return given().accept("application/json").contentType(ContentType.JSON).body(body)
-                .when().post("/graphql")
-                .then();
     }
 }

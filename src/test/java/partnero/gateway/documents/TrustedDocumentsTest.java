@@ -5,22 +5,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static partnero.gateway.documents.PersistedQueriesTest.persisted;
-import static partnero.gateway.documents.PersistedQueriesTest.sha256;
-import static partnero.gateway.support.PartneroBodies.ALICE;
+import static partnero.gateway.support.GraphQL.persisted;
+import static partnero.gateway.support.GraphQL.postJson;
+import static partnero.gateway.support.GraphQL.sha256;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
+import static partnero.gateway.support.Queries.FIND;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstAliceFound;
+import partnero.gateway.support.Profiles;
 
 /**
  * {@code partnero.documents.mode=trusted} with Apollo's manifest ({@code documents/apollo-manifest.json}:
@@ -29,25 +28,12 @@ import partnero.gateway.support.ConfigOverrides;
  * its hash. Introspection stays allowed (the default), so GraphiQL still shows the schema.
  */
 @QuarkusTest
-@TestProfile(TrustedDocumentsTest.Trusted.class)
-class TrustedDocumentsTest extends AgainstPartneroStub {
-
-    public static class Trusted extends ConfigOverrides {
-        public Trusted() {
-            super("partnero.documents.mode", "trusted", "partnero.documents.manifest", "src/test/resources/documents/apollo-manifest.json");
-        }
-    }
-
-    static final String FIND = "query Find($id: String) { searchCustomer(id: $id) { key email } }";
-
-    @BeforeEach
-    void aliceIsFound() {
-        wireMock.searchFinds(ALICE);
-    }
+@TestProfile(Profiles.TrustedApolloManifest.class)
+class TrustedDocumentsTest extends AgainstAliceFound {
 
     @Test
     void aTrustedDocumentRunsByItsId() {
-        post(Map.of("extensions", persisted(sha256(FIND)), "variables", Map.of("id", "customer_123")))
+        postJson(Map.of("extensions", persisted(sha256(FIND)), "variables", Map.of("id", "customer_123")))
                 .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.searchCustomer.email", equalTo("alice.brown@partnero.com"));
@@ -56,14 +42,14 @@ class TrustedDocumentsTest extends AgainstPartneroStub {
 
     @Test
     void aTrustedDocumentRunsByItsText() {
-        post(Map.of("query", FIND, "variables", Map.of("id", "customer_123")))
+        postJson(Map.of("query", FIND, "variables", Map.of("id", "customer_123")))
                 .body("errors", nullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
     @Test
     void anyOtherDocumentIsRefusedWithoutCallingPartnero() {
-        post(Map.of("query", "{ searchCustomer(id: \"customer_123\") { key email name } }"))
+        postJson(Map.of("query", "{ searchCustomer(id: \"customer_123\") { key email name } }"))
                 .statusCode(200)
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"))
                 .body("errors[0].message", equalTo("This gateway runs only trusted documents, and this one is not among them"))
@@ -74,16 +60,16 @@ class TrustedDocumentsTest extends AgainstPartneroStub {
     @Test
     void aClientCannotAddADocumentBySendingItWithItsHash() {
         String other = "{ searchCustomer(id: \"customer_123\") { name } }";
-        post(Map.of("query", other, "extensions", persisted(sha256(other))))
+        postJson(Map.of("query", other, "extensions", persisted(sha256(other))))
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
-        post(Map.of("extensions", persisted(sha256(other))))
+        postJson(Map.of("extensions", persisted(sha256(other))))
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
         wireMock.verifyNoCall();
     }
 
     @Test
     void introspectionStillRunsForGraphiQL() {
-        post(Map.of("query", "{ __schema { queryType { name } } }"))
+        postJson(Map.of("query", "{ __schema { queryType { name } } }"))
                 .body("data.__schema.queryType.name", equalTo("Query"));
     }
 
@@ -95,11 +81,5 @@ class TrustedDocumentsTest extends AgainstPartneroStub {
                 .then().statusCode(400)
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
         wireMock.verifyNoCall();
-    }
-
-    private static ValidatableResponse post(Map<String, Object> body) {
-        return given().accept("application/json").contentType(ContentType.JSON).body(body)
-                .when().post("/graphql")
-                .then();
     }
 }

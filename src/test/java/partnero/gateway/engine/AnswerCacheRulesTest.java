@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import graphql.GraphqlErrorBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.shared.SharedStore;
+import partnero.gateway.support.InMemoryStore;
 import partnero.gateway.support.TestConfig;
 
 /** What the answer cache keys on, what it keeps, and for how long; the store is a map here. */
@@ -31,18 +31,8 @@ class AnswerCacheRulesTest {
     private static final String QUERY = "query Page($page: Int, $limit: Int) { customers(page: $page, limit: $limit) { items { key } } }";
     private static final ExecutionResult COMPLETE = ExecutionResultImpl.newExecutionResult().data(Map.of("customers", Map.of())).build();
 
-    private final Map<String, AnswerStore.StoredAnswer> stored = new HashMap<>();
-    private final AnswerStore store = new AnswerStore() {
-        @Override
-        public Optional<StoredAnswer> get(String key) {
-            return Optional.ofNullable(stored.get(key));
-        }
-
-        @Override
-        public void put(String key, StoredAnswer answer) {
-            stored.put(key, answer);
-        }
-    };
+    private final KeptAnswers store = new KeptAnswers();
+    private final Map<String, AnswerStore.StoredAnswer> stored = store.kept;
     private final AnswerCache answers = new AnswerCache(store, memoryOnly(), TestConfig.gatewayConfig(Map.of("partnero.cache.ttl", "30s")));
 
     @Test
@@ -122,5 +112,9 @@ class AnswerCacheRulesTest {
 
     private static SharedStore memoryOnly() {
         return new SharedStore(TestConfig.gatewayConfig(Map.of()), null, new SimpleMeterRegistry());
+    }
+
+    /** Answers kept in a map: nothing expires or is evicted. */
+    static class KeptAnswers extends InMemoryStore<AnswerStore.StoredAnswer> implements AnswerStore {
     }
 }

@@ -33,7 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.Profiles;
 
 /**
  * Whole answers kept ahead of the GraphQL engine: a repeated request is answered with the same bytes
@@ -41,22 +41,13 @@ import partnero.gateway.support.ConfigOverrides;
  * to queries are kept; each request still gets its own media type, timer and CORS headers.
  */
 @QuarkusTest
-@TestProfile(AnswerCacheTest.AnswersKept.class)
+@TestProfile(Profiles.CachesOn.class)
 class AnswerCacheTest extends AgainstPartneroStub {
-
-    public static class AnswersKept extends ConfigOverrides {
-        public AnswersKept() {
-            super("partnero.cache.enabled", "true", "partnero.answer-cache.enabled", "true");
-        }
-    }
 
     static final String PAGE = "query Page($limit: Int) { customers(limit: $limit) { items { key email createdAt } pageInfo { hasNextPage } } }";
 
-    private String clientKey;
-
     @BeforeEach
-    void aNewClientWhosePartneroKnowsAliceAndBob() {
-        clientKey = "client-" + UUID.randomUUID(); // answers are per key: every test starts with none kept
+    void partneroKnowsAliceAndBob() {
         wireMock.listAnswers(okJson(onlyPage(ALICE, BOB_DELETED)));
         wireMock.searchAnswers(okJson(one(ALICE)));
     }

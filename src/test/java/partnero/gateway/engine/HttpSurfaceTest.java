@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -28,23 +26,17 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.AgainstAliceFound;
 import partnero.gateway.support.GraphQL;
 
 /** The HTTP surface: GraphQL over HTTP (POST and GET), the SDL, GraphiQL, introspection and the body limit. */
 @QuarkusTest
-class HttpSurfaceTest extends AgainstPartneroStub {
-
-    @BeforeEach
-    void aliceIsFound() {
-        wireMock.searchFinds(ALICE);
-    }
+class HttpSurfaceTest extends AgainstAliceFound {
 
     @Test
     void queriesCanBeSentWithGet() {
-        given().queryParam("query", "{ searchCustomer(id: \"customer_123\") { key email } }")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get("{ searchCustomer(id: \"customer_123\") { key email } }")
+                .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.searchCustomer.email", equalTo("alice.brown@partnero.com"));
     }
@@ -191,8 +183,7 @@ class HttpSurfaceTest extends AgainstPartneroStub {
 
     @Test
     void graphiqlsIntrospectionQueryPassesTheDepthLimit() throws IOException {
-        GraphQL.post(resource("/graphiql-introspection.graphql"))
-                .body("errors", nullValue())
+        GraphQL.answered(resource("/graphiql-introspection.graphql"))
                 .body("data.__schema.queryType.name", equalTo("Query"))
                 .body("data.__schema.types.name", hasItems("Customer", "CustomerPage", "PageInfo", "DateTime"));
     }

@@ -7,7 +7,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static partnero.gateway.support.PartneroBodies.ALICE;
+import static partnero.gateway.support.GraphQL.postJson;
+import static partnero.gateway.support.Queries.FIND_KEY;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,15 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
-import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.AgainstAliceFound;
 
 /**
  * GraphQL over HTTP's status codes and media types: a client that accepts
@@ -32,18 +31,11 @@ import partnero.gateway.support.AgainstPartneroStub;
  * names no type gets {@code application/json}.
  */
 @QuarkusTest
-class StatusCodesTest extends AgainstPartneroStub {
+class StatusCodesTest extends AgainstAliceFound {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-    private static final String FIND = "query Find($id: String) { searchCustomer(id: $id) { key } }";
-
     @TestHTTPResource("/graphql")
     URI graphql;
-
-    @BeforeEach
-    void aliceIsFound() {
-        wireMock.searchFinds(ALICE);
-    }
 
     @Test
     void aClientThatNamesNoMediaTypeGetsJson() throws Exception {
@@ -67,12 +59,12 @@ class StatusCodesTest extends AgainstPartneroStub {
 
     @Test
     void aDocumentThatDoesNotParseIs400ForTheGraphQLResponseMediaTypeAnd200ForJson() {
-        post(GRAPHQL_RESPONSE, Map.of("query", "{ searchCustomer(id: "))
+        postJson(GRAPHQL_RESPONSE, Map.of("query", "{ searchCustomer(id: "))
                 .statusCode(400)
                 .contentType(startsWith(GRAPHQL_RESPONSE))
                 .body("errors[0].message", equalTo("Unparseable input document"))
                 .body("$", not(hasKey("data")));
-        post("application/json", Map.of("query", "{ searchCustomer(id: "))
+        postJson("application/json", Map.of("query", "{ searchCustomer(id: "))
                 .statusCode(200)
                 .body("errors[0].message", equalTo("Unparseable input document"));
         wireMock.verifyNoCall();
@@ -80,11 +72,11 @@ class StatusCodesTest extends AgainstPartneroStub {
 
     @Test
     void aDocumentThatFailsValidationIs400ForTheGraphQLResponseMediaTypeAnd200ForJson() {
-        post(GRAPHQL_RESPONSE, Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"))
+        postJson(GRAPHQL_RESPONSE, Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"))
                 .statusCode(400)
                 .body("errors[0].extensions.classification", equalTo("ValidationError"))
                 .body("$", not(hasKey("data")));
-        post("application/json", Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"))
+        postJson("application/json", Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"))
                 .statusCode(200)
                 .body("errors[0].extensions.classification", equalTo("ValidationError"));
         wireMock.verifyNoCall();
@@ -92,11 +84,11 @@ class StatusCodesTest extends AgainstPartneroStub {
 
     @Test
     void variablesThatDoNotFitTheirTypesAre400ForTheGraphQLResponseMediaTypeAnd200ForJson() {
-        post(GRAPHQL_RESPONSE, Map.of("query", FIND, "variables", Map.of("id", Map.of("not", "a string"))))
+        postJson(GRAPHQL_RESPONSE, Map.of("query", FIND_KEY, "variables", Map.of("id", Map.of("not", "a string"))))
                 .statusCode(400)
                 .body("errors[0].extensions.classification", equalTo("ValidationError"))
                 .body("$", not(hasKey("data")));
-        post("application/json", Map.of("query", FIND, "variables", Map.of("id", Map.of("not", "a string"))))
+        postJson("application/json", Map.of("query", FIND_KEY, "variables", Map.of("id", Map.of("not", "a string"))))
                 .statusCode(200)
                 .body("errors[0].message", notNullValue());
         wireMock.verifyNoCall();
@@ -105,7 +97,7 @@ class StatusCodesTest extends AgainstPartneroStub {
     @Test
     void anOperationThatRanIs200InBothMediaTypesEvenWithAFieldError() {
         wireMock.searchAnswers(com.github.tomakehurst.wiremock.client.WireMock.serverError());
-        post(GRAPHQL_RESPONSE, Map.of("query", FIND, "variables", Map.of("id", "customer_123")))
+        postJson(GRAPHQL_RESPONSE, Map.of("query", FIND_KEY, "variables", Map.of("id", "customer_123")))
                 .statusCode(200)
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body("$", hasKey("data"));
@@ -129,11 +121,5 @@ class StatusCodesTest extends AgainstPartneroStub {
                 .then().statusCode(400)
                 .body("errors[0].extensions.code", equalTo("BATCH_NOT_ALLOWED"))
                 .body("errors[0].message", equalTo("This gateway takes no batches of operations: send them one by one"));
-    }
-
-    private static ValidatableResponse post(String accept, Map<String, Object> body) {
-        return given().accept(accept).contentType(ContentType.JSON).body(body)
-                .when().post("/graphql")
-                .then();
     }
 }

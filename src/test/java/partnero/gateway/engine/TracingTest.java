@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
-import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.time.Duration;
@@ -24,19 +23,13 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstAliceFound;
+import partnero.gateway.support.Profiles;
 
 /** With tracing switched on, a request's trace spans the GraphQL operation and the Partnero call, and reaches Partnero. */
 @QuarkusTest
-@TestProfile(TracingTest.TracingOn.class)
-class TracingTest extends AgainstPartneroStub {
-
-    public static class TracingOn extends ConfigOverrides {
-        public TracingOn() {
-            super("quarkus.otel.sdk.disabled", "false");
-        }
-    }
+@TestProfile(Profiles.TracingOn.class)
+class TracingTest extends AgainstAliceFound {
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -44,9 +37,8 @@ class TracingTest extends AgainstPartneroStub {
     InMemorySpanExporter spans;
 
     @BeforeEach
-    void noSpansAndAliceIsFound() {
+    void noSpans() {
         spans.reset();
-        wireMock.searchFinds(ALICE);
     }
 
     @Test

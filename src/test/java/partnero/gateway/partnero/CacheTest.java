@@ -14,55 +14,36 @@ import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
 import static partnero.gateway.support.PartneroBodies.page;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
+import static partnero.gateway.support.Queries.TWO_KEYS;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AtOnce;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.Profiles;
 
 /**
  * The cache of Partnero's answers. Each test uses its own client key, so entries of one test are
  * never hits of another (the suite also runs against the packaged jar, where the cache can't be cleared).
  */
 @QuarkusTest
-@TestProfile(CacheTest.CacheOn.class)
+@TestProfile(Profiles.DataCacheOn.class)
 class CacheTest extends AgainstPartneroStub {
 
-    public static class CacheOn extends ConfigOverrides {
-        public CacheOn() {
-            // the single-flight test holds its answer back for 2 s
-            super("partnero.cache.enabled", "true", "quarkus.rest-client.partnero.read-timeout", "5000");
-        }
-    }
-
-    static final String LIST = "{ customers(limit: 2) { items { key } } }";
     static final String SEARCH = "{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }";
-
-    String clientKey;
-
-    @BeforeEach
-    void newClientKey() {
-        clientKey = "client-" + UUID.randomUUID();
-    }
 
     @Test
     void aRepeatedQueryWithinTheTtlIsServedFromTheCache() {
         wireMock.listAnswers(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
 
-        GraphQL.postWithKey(clientKey, LIST).body("data.customers.items[0].key", equalTo("customer_123"));
-        GraphQL.postWithKey(clientKey, LIST).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_123"));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
         given().when().get("/q/metrics").then().statusCode(200)
@@ -74,7 +55,7 @@ class CacheTest extends AgainstPartneroStub {
     void differentArgumentsAreDifferentEntries() {
         wireMock.listAnswers(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
 
-        GraphQL.postWithKey(clientKey, LIST);
+        GraphQL.postWithKey(clientKey, TWO_KEYS);
         GraphQL.postWithKey(clientKey, "{ customers(limit: 2, partnerKey: \"partner_123\") { items { key } } }");
         GraphQL.postWithKey(clientKey, "{ customers(limit: 3) { items { key } } }");
 
@@ -86,8 +67,8 @@ class CacheTest extends AgainstPartneroStub {
         wireMock.listAnswers(okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
         String otherKey = "client-" + UUID.randomUUID();
 
-        GraphQL.postWithKey(clientKey, LIST);
-        GraphQL.postWithKey(otherKey, LIST);
+        GraphQL.postWithKey(clientKey, TWO_KEYS);
+        GraphQL.postWithKey(otherKey, TWO_KEYS);
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + clientKey)));
@@ -99,8 +80,8 @@ class CacheTest extends AgainstPartneroStub {
     void failuresAreNeverCached() {
         wireMock.listFailsOnceThenAnswers(aResponse().withStatus(500), okJson(page(1, 2, "1", "1", "null", "null", ALICE)));
 
-        GraphQL.postWithKey(clientKey, LIST).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
-        GraphQL.postWithKey(clientKey, LIST).body("errors", nullValue())
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("errors", nullValue())
                 .body("data.customers.items[0].key", equalTo("customer_123"));
 
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
@@ -129,19 +110,10 @@ class CacheTest extends AgainstPartneroStub {
     @Test
     void concurrentIdenticalMissesMakeOneUpstreamCall() {
         wireMock.listAnswers(okJson(page(1, 2, "1", "2", "null", "null", ALICE, BOB_DELETED)).withFixedDelay(2_000));
-        ExecutorService clients = Executors.newFixedThreadPool(24);
-        try {
-            List<CompletableFuture<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", "Bearer " + clientKey)
-                        .contentType("application/json").body(Map.of("query", LIST))
-                        .post("/graphql").then().statusCode(200).extract().asString(), clients));
-            }
-            answers.forEach(answer -> org.hamcrest.MatcherAssert.assertThat(answer.join(),
-                    containsString("\"items\":[{\"key\":\"customer_123\"},{\"key\":\"customer_456\"}]")));
-        } finally {
-            clients.shutdownNow();
-        }
+        List<String> answers = AtOnce.posts(24, clientKey, TWO_KEYS);
+
+        answers.forEach(answer -> org.hamcrest.MatcherAssert.assertThat(answer,
+                containsString("\"items\":[{\"key\":\"customer_123\"},{\"key\":\"customer_456\"}]")));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }

@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static partnero.gateway.partnero.CircuitBreakerTest.LIST;
 import static partnero.gateway.partnero.CircuitBreakerTest.openTheBreakerWithFourHttp500s;
 import static partnero.gateway.partnero.CircuitBreakerTest.partneroRecoversAndSoDoesTheGateway;
+import static partnero.gateway.support.Queries.KEYS;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.Profiles;
 
 /**
  * The circuit breaker of the packaged application (SmallRye Fault Tolerance's programmatic guard and its
@@ -22,14 +23,14 @@ import partnero.gateway.support.GraphQL;
  * follows the breaker through its whole cycle.
  */
 @QuarkusIntegrationTest
-@TestProfile(CircuitBreakerTest.SmallBreaker.class)
+@TestProfile(Profiles.SmallBreaker.class)
 class CircuitBreakerIT extends AgainstPartneroStub {
 
     @Test
     void aRunOfOutagesOpensTheBreakerWhichAnswersWithoutCallingPartneroUntilPartneroRecovers() {
         openTheBreakerWithFourHttp500s(wireMock);
 
-        GraphQL.post(LIST)
+        GraphQL.post(KEYS)
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body("errors[0].extensions.upstreamStatus", nullValue());
         wireMock.verifyNoCall();

@@ -8,48 +8,34 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
+import static partnero.gateway.support.Queries.KEYS;
 
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.BreakersClosedAfterEach;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.PartneroStub;
+import partnero.gateway.support.Profiles;
 
 /** A run of Partnero failures opens the breaker; while open nothing is sent; it half-opens and recovers. */
 @QuarkusTest
-@TestProfile(CircuitBreakerTest.SmallBreaker.class)
+@ExtendWith(BreakersClosedAfterEach.class)
+@TestProfile(Profiles.SmallBreaker.class)
 class CircuitBreakerTest extends AgainstPartneroStub {
-
-    public static class SmallBreaker extends ConfigOverrides {
-        public SmallBreaker() {
-            super("partnero.retry.max-retries", "0",
-                    "partnero.circuit-breaker.request-volume", "4",
-                    "partnero.circuit-breaker.failure-ratio", "0.5",
-                    "partnero.circuit-breaker.delay", "1s");
-        }
-    }
-
-    static final String LIST = "{ customers { items { key } } }";
-
-    @AfterEach
-    void closeBreaker() {
-        CircuitBreakerMaintenance.get().resetAll();
-    }
 
     @Test
     void aRunOfOutagesOpensTheBreakerWhichThenAnswersWithoutCallingPartnero() {
         openTheBreakerWithFourHttp500s(wireMock);
 
-        GraphQL.post(LIST)
+        GraphQL.post(KEYS)
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body("errors[0].extensions.upstreamStatus", nullValue())
                 .body("errors[0].message", equalTo("Partnero is failing; the gateway pauses calls to it for a few seconds"));
@@ -64,7 +50,7 @@ class CircuitBreakerTest extends AgainstPartneroStub {
     void theBreakerHalfOpensAndRecoversWhenPartneroDoes() {
         wireMock.listAnswers(aResponse().withStatus(503));
         for (int i = 0; i < 4; i++) {
-            GraphQL.post(LIST).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+            GraphQL.post(KEYS).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
         }
 
         partneroRecoversAndSoDoesTheGateway(wireMock);
@@ -74,17 +60,17 @@ class CircuitBreakerTest extends AgainstPartneroStub {
     void clientErrorsDoNotOpenTheBreaker() {
         wireMock.listAnswers(aResponse().withStatus(401));
         for (int i = 0; i < 8; i++) {
-            GraphQL.post(LIST).body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+            GraphQL.post(KEYS).body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
         }
 
-        GraphQL.post(LIST).body("errors[0].extensions.upstreamStatus", equalTo(401));
+        GraphQL.post(KEYS).body("errors[0].extensions.upstreamStatus", equalTo(401));
     }
 
     /** Four HTTP 500s in a row (the request volume, all of it failures) open the breaker; their requests are forgotten. */
     static void openTheBreakerWithFourHttp500s(PartneroStub partnero) {
         partnero.listAnswers(aResponse().withStatus(500));
         for (int i = 0; i < 4; i++) {
-            GraphQL.post(LIST).body("errors[0].extensions.upstreamStatus", equalTo(500));
+            GraphQL.post(KEYS).body("errors[0].extensions.upstreamStatus", equalTo(500));
         }
         partnero.resetRequests();
     }
@@ -93,7 +79,7 @@ class CircuitBreakerTest extends AgainstPartneroStub {
     static void partneroRecoversAndSoDoesTheGateway(PartneroStub partnero) {
         partnero.listAnswers(okJson(onlyPage(ALICE)));
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonPath answer = GraphQL.post(LIST).extract().jsonPath();
+            JsonPath answer = GraphQL.post(KEYS).extract().jsonPath();
             return "customer_123".equals(answer.getString("data.customers.items[0].key"));
         });
     }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
+import static partnero.gateway.support.Queries.KEYS;
 
 import java.time.Duration;
 
@@ -30,14 +31,12 @@ import partnero.gateway.support.GraphQL;
 @QuarkusTest
 class FaultToleranceTest extends AgainstPartneroStub {
 
-    static final String LIST = "{ customers { items { key } } }";
-
     @ParameterizedTest(name = "HTTP {0} once, then 200")
     @ValueSource(ints = { 502, 503, 504 })
     void aGatewayErrorOnceIsRetriedToSuccess(int status) {
         failOnceThen(aResponse().withStatus(status));
 
-        GraphQL.post(LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.post(KEYS).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
@@ -46,7 +45,7 @@ class FaultToleranceTest extends AgainstPartneroStub {
     void aConnectionResetOnceIsRetriedToSuccess() {
         failOnceThen(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        GraphQL.post(LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.post(KEYS).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
@@ -55,7 +54,7 @@ class FaultToleranceTest extends AgainstPartneroStub {
     void aPersistentOutageIsTriedThreeTimesThenReported() {
         wireMock.listAnswers(aResponse().withStatus(503));
 
-        GraphQL.post(LIST)
+        GraphQL.post(KEYS)
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"))
                 .body("errors[0].extensions.upstreamStatus", equalTo(503));
 
@@ -67,7 +66,7 @@ class FaultToleranceTest extends AgainstPartneroStub {
     void clientErrorsAndPlain500sAreNotRetried(int status) {
         wireMock.listAnswers(aResponse().withStatus(status));
 
-        GraphQL.post(LIST).body("errors[0].extensions.upstreamStatus", equalTo(status));
+        GraphQL.post(KEYS).body("errors[0].extensions.upstreamStatus", equalTo(status));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
     }
@@ -77,7 +76,7 @@ class FaultToleranceTest extends AgainstPartneroStub {
         wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "7"));
 
         long started = System.nanoTime();
-        GraphQL.post(LIST)
+        GraphQL.post(KEYS)
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
                 .body("errors[0].extensions.retryAfterSeconds", equalTo(7));
 
@@ -91,7 +90,7 @@ class FaultToleranceTest extends AgainstPartneroStub {
         failOnceThen(aResponse().withStatus(429).withHeader("Retry-After", "1"));
 
         long started = System.nanoTime();
-        GraphQL.post(LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.post(KEYS).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started), greaterThanOrEqualTo(Duration.ofSeconds(1)));
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)));
@@ -101,7 +100,7 @@ class FaultToleranceTest extends AgainstPartneroStub {
     void aSecond429IsNotWaitedOut() {
         wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
 
-        GraphQL.post(LIST)
+        GraphQL.post(KEYS)
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
                 .body("errors[0].extensions.retryAfterSeconds", equalTo(1));
 

@@ -1,7 +1,6 @@
 package partnero.gateway.partnero;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -10,24 +9,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
-import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
+import static partnero.gateway.support.Queries.KEYS;
 
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstAliceListed;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.Profiles;
 
 /**
  * The gateway's own limit on calls to Partnero per API key, with no wait allowed: a burst of 2, then
@@ -35,32 +32,15 @@ import partnero.gateway.support.GraphQL;
  * so each starts from a full bucket.
  */
 @QuarkusTest
-@TestProfile(RateLimitTest.TwoThenOneEveryTenSeconds.class)
-class RateLimitTest extends AgainstPartneroStub {
-
-    public static class TwoThenOneEveryTenSeconds extends ConfigOverrides {
-        public TwoThenOneEveryTenSeconds() {
-            super("partnero.rate-limit.requests-per-second", "0.1", "partnero.rate-limit.burst", "2",
-                    "partnero.rate-limit.max-wait", "0s");
-        }
-    }
-
-    static final String LIST = "{ customers { items { key } } }";
-
-    String clientKey;
-
-    @BeforeEach
-    void newClientKeyAndPartneroAnswering() {
-        clientKey = "client-" + UUID.randomUUID();
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-    }
+@TestProfile(Profiles.TwoThenOneEveryTenSeconds.class)
+class RateLimitTest extends AgainstAliceListed {
 
     @Test
     void callsBeyondTheBurstAreRefusedWithRateLimitedWithoutCallingPartnero() {
-        GraphQL.postWithKey(clientKey, LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
-        GraphQL.postWithKey(clientKey, LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, KEYS).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, KEYS).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
-        GraphQL.postWithKey(clientKey, LIST)
+        GraphQL.postWithKey(clientKey, KEYS)
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
                 .body("errors[0].extensions.retryAfterSeconds", allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(10)))
                 .body("errors[0].extensions.upstreamStatus", nullValue()); // Partnero was not asked
@@ -71,11 +51,11 @@ class RateLimitTest extends AgainstPartneroStub {
     @Test
     void anotherKeyHasABucketOfItsOwn() {
         String otherKey = "client-" + UUID.randomUUID();
-        GraphQL.postWithKey(clientKey, LIST);
-        GraphQL.postWithKey(clientKey, LIST);
-        GraphQL.postWithKey(clientKey, LIST).body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
+        GraphQL.postWithKey(clientKey, KEYS);
+        GraphQL.postWithKey(clientKey, KEYS);
+        GraphQL.postWithKey(clientKey, KEYS).body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
 
-        GraphQL.postWithKey(otherKey, LIST).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.postWithKey(otherKey, KEYS).body("errors", nullValue()).body("data.customers.items[0].key", equalTo("customer_123"));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)).withHeader("Authorization", WireMock.equalTo("Bearer " + otherKey)));
         wireMock.verify(2, getRequestedFor(urlPathEqualTo(LIST_PATH)).withHeader("Authorization", WireMock.equalTo("Bearer " + clientKey)));
@@ -84,10 +64,10 @@ class RateLimitTest extends AgainstPartneroStub {
     @Test
     void refusalsAreCountedByOutcomeAlone() {
         double before = counted("refused");
-        GraphQL.postWithKey(clientKey, LIST);
-        GraphQL.postWithKey(clientKey, LIST);
+        GraphQL.postWithKey(clientKey, KEYS);
+        GraphQL.postWithKey(clientKey, KEYS);
 
-        GraphQL.postWithKey(clientKey, LIST).body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
+        GraphQL.postWithKey(clientKey, KEYS).body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
 
         assertThat(counted("refused"), equalTo(before + 1));
     }

@@ -13,10 +13,8 @@ import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
+import static partnero.gateway.support.Queries.TWO_KEYS;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,8 +24,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.Profiles;
 
 /**
  * {@code partnero.cache.stale-if-error}: when Partnero fails, the last good data answers instead of the
@@ -36,34 +34,17 @@ import partnero.gateway.support.GraphQL;
  * again; each test has its own client key.
  */
 @QuarkusTest
-@TestProfile(StaleIfErrorTest.StaleIfError.class)
+@TestProfile(Profiles.StaleIfError.class)
 class StaleIfErrorTest extends AgainstPartneroStub {
-
-    public static class StaleIfError extends ConfigOverrides {
-        public StaleIfError() {
-            super("partnero.cache.enabled", "true", "partnero.answer-cache.enabled", "true", "partnero.cache.ttl", "1ms",
-                    "partnero.cache.stale-if-error", "10m", "partnero.retry.max-retries", "0");
-        }
-    }
-
-    static final String LIST = "{ customers(limit: 2) { items { key } } }";
-
-    String clientKey;
-
-    @BeforeEach
-    void newClientKey() {
-        clientKey = "client-" + UUID.randomUUID();
-    }
 
     @ParameterizedTest
     @CsvSource({ "503, UPSTREAM_UNAVAILABLE", "429, RATE_LIMITED" })
     void whenPartneroFailsTheLastGoodDataAnswersAndSaysWhy(int status, String avoided) {
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, LIST).body("data.customers.items[0].key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_123"));
         wireMock.listAnswers(aResponse().withStatus(status));
 
-        GraphQL.postWithKey(clientKey, LIST)
-                .body("errors", nullValue())
+        GraphQL.answeredWithKey(clientKey, TWO_KEYS)
                 .body("data.customers.items[0].key", equalTo("customer_123"))
                 .body("extensions.stale.reason", equalTo(avoided))
                 .body("extensions.stale.ageSeconds", greaterThanOrEqualTo(0));
@@ -74,10 +55,10 @@ class StaleIfErrorTest extends AgainstPartneroStub {
     @Test
     void aTimeoutIsAvoidedToo() {
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, LIST);
+        GraphQL.postWithKey(clientKey, TWO_KEYS);
         wireMock.listAnswers(okJson(onlyPage(BOB_DELETED)).withFixedDelay(3_000)); // the test read timeout is 1.5 s
 
-        GraphQL.postWithKey(clientKey, LIST)
+        GraphQL.postWithKey(clientKey, TWO_KEYS)
                 .body("data.customers.items[0].key", equalTo("customer_123"))
                 .body("extensions.stale.reason", equalTo("UPSTREAM_TIMEOUT"));
     }
@@ -86,10 +67,10 @@ class StaleIfErrorTest extends AgainstPartneroStub {
     @CsvSource({ "401, UNAUTHENTICATED", "403, FORBIDDEN" })
     void theClientsOwnErrorsAreNeverPaperedOver(int status, String code) {
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, LIST);
+        GraphQL.postWithKey(clientKey, TWO_KEYS);
         wireMock.listAnswers(aResponse().withStatus(status));
 
-        GraphQL.postWithKey(clientKey, LIST)
+        GraphQL.postWithKey(clientKey, TWO_KEYS)
                 .body("errors[0].extensions.code", equalTo(code))
                 .body("data", nullValue())
                 .body("extensions", nullValue());
@@ -99,31 +80,31 @@ class StaleIfErrorTest extends AgainstPartneroStub {
     void withoutEarlierDataTheErrorIsTheAnswer() {
         wireMock.listAnswers(aResponse().withStatus(503));
 
-        GraphQL.postWithKey(clientKey, LIST).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
     }
 
     @Test
     void aStaleAnswerIsKeptNeitherByTheGatewayNorByHttpCaches() {
         ResponseDefinitionBuilder alice = okJson(onlyPage(ALICE));
         wireMock.listAnswers(alice);
-        get(LIST).statusCode(200);
+        get(TWO_KEYS).statusCode(200);
         wireMock.listAnswers(aResponse().withStatus(503));
 
-        get(LIST).statusCode(200)
+        get(TWO_KEYS).statusCode(200)
                 .header("Cache-Control", "no-store")
                 .header("ETag", nullValue())
                 .body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"));
         wireMock.listAnswers(okJson(onlyPage(BOB_DELETED)));
 
-        get(LIST).body("data.customers.items[0].key", equalTo("customer_456")).body("extensions", nullValue());
+        get(TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_456")).body("extensions", nullValue());
     }
 
     @Test
     void staleAnswersAreCountedByReason() {
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, LIST);
+        GraphQL.postWithKey(clientKey, TWO_KEYS);
         wireMock.listAnswers(aResponse().withStatus(503));
-        GraphQL.postWithKey(clientKey, LIST).body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"));
+        GraphQL.postWithKey(clientKey, TWO_KEYS).body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"));
 
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("partnero_stale_answers_total{reason=\"UPSTREAM_UNAVAILABLE\"}"));

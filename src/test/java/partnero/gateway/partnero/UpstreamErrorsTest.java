@@ -44,8 +44,7 @@ class UpstreamErrorsTest extends AgainstPartneroStub {
         wireMock.listAnswers(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\": \"upstream says no\", \"status\": 0}"));
 
-        GraphQL.post("{ customers { items { key } } }")
-                .body("data", nullValue())
+        GraphQL.answeredWithoutData("{ customers { items { key } } }")
                 .body("errors[0].extensions.code", equalTo(code))
                 .body("errors[0].extensions.upstreamStatus", equalTo(status))
                 .body("errors[0].message", safeForClients())
@@ -127,8 +126,7 @@ class UpstreamErrorsTest extends AgainstPartneroStub {
         wireMock.listAnswers(aResponse().withStatus(500));
         wireMock.searchFinds(ALICE);
 
-        GraphQL.post("{ customers { items { key } } searchCustomer(id: \"customer_123\") { key } }")
-                .body("data", nullValue())
+        GraphQL.answeredWithoutData("{ customers { items { key } } searchCustomer(id: \"customer_123\") { key } }")
                 .body("errors[0].path[0]", equalTo("customers"))
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
     }

@@ -24,16 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstPartneroStubAndRedis;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectRedisServer;
-import partnero.gateway.support.RedisServer;
-import partnero.gateway.support.RequiresRedisServer;
+import partnero.gateway.support.Profiles;
 
 /**
  * The per-key limit with the Redis backend: one bucket per key in Redis for every replica, and each
@@ -42,32 +38,15 @@ import partnero.gateway.support.RequiresRedisServer;
  * none is answered from the cache. Each test uses its own client key and starts from an empty Redis.
  */
 @QuarkusTest
-@RequiresRedisServer
-@WithTestResource(RedisServer.Resource.class)
-@TestProfile(RateLimitRedisTest.SharedTwoThenOneEveryTenSeconds.class)
-class RateLimitRedisTest extends AgainstPartneroStub {
-
-    public static class SharedTwoThenOneEveryTenSeconds extends ConfigOverrides {
-        public SharedTwoThenOneEveryTenSeconds() {
-            super("partnero.cache.enabled", "true",
-                    "partnero.rate-limit.requests-per-second", "0.1", "partnero.rate-limit.burst", "2",
-                    "partnero.rate-limit.max-wait", "0s",
-                    // a loaded machine's first command may take longer than the default 200 ms, and fall back to the local bucket
-                    "partnero.cache.redis.timeout", "2s");
-        }
-    }
+@TestProfile(Profiles.SharedTwoThenOneEveryTenSeconds.class)
+class RateLimitRedisTest extends AgainstPartneroStubAndRedis {
 
     static final String RATE_KEYS = "partnero-gateway:rate:";
 
-    @InjectRedisServer
-    RedisServer redis;
-
-    String clientKey;
     int calls;
 
     @BeforeEach
-    void newClientKeyEmptyRedisAndPartneroAnswering() {
-        clientKey = "client-" + UUID.randomUUID();
+    void emptyRedisAndPartneroAnswering() {
         redis.flushAll();
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
     }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static partnero.gateway.support.GraphQL.sha256;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,17 +35,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.shared.SharedStore;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstPartneroStubAndRedis;
 import partnero.gateway.support.GraphQL;
-import partnero.gateway.support.InjectRedisServer;
-import partnero.gateway.support.RedisServer;
-import partnero.gateway.support.RequiresRedisServer;
+import partnero.gateway.support.Profiles;
 
 /**
  * The Redis backend in one gateway against a real redis-server: what it writes there (and what it
@@ -53,30 +49,16 @@ import partnero.gateway.support.RequiresRedisServer;
  * sharing one Redis are {@link SharedCacheIT}'s.
  */
 @QuarkusTest
-@RequiresRedisServer
-@WithTestResource(RedisServer.Resource.class)
-@TestProfile(SharedCacheTest.RedisBackend.class)
-class SharedCacheTest extends AgainstPartneroStub {
-
-    public static class RedisBackend extends ConfigOverrides {
-        public RedisBackend() {
-            super("partnero.cache.enabled", "true", "partnero.answer-cache.enabled", "true");
-        }
-    }
+@TestProfile(Profiles.CachesOnInRedis.class)
+class SharedCacheTest extends AgainstPartneroStubAndRedis {
 
     static final String LIST = "query Page($limit: Int) { customers(limit: $limit) { items { key email } } }";
-
-    @InjectRedisServer
-    RedisServer redis;
 
     @Inject
     SharedStore shared;
 
-    String clientKey;
-
     @BeforeEach
-    void newClientKey() {
-        clientKey = "client-" + UUID.randomUUID();
+    void redisUp() {
         if (!redis.answersPing()) {
             redis.restart();
         }
@@ -114,8 +96,7 @@ class SharedCacheTest extends AgainstPartneroStub {
         wireMock.searchFinds(ALICE);
 
         given().header("Authorization", "Bearer " + clientKey).contentType("application/json")
-                .body(Map.of("query", document, "extensions", Map.of("persistedQuery",
-                        Map.of("version", 1, "sha256Hash", sha256(document)))))
+                .body(Map.of("query", document, "extensions", GraphQL.persisted(sha256(document))))
                 .post("/graphql").then().statusCode(200).body("data.searchCustomer.key", equalTo("customer_123"));
 
         assertThat(redis.keys(), hasItem(startsWith("partnero-gateway:document:")));
@@ -174,14 +155,5 @@ class SharedCacheTest extends AgainstPartneroStub {
 
     private io.restassured.specification.RequestSpecification withKey() {
         return given().header("Authorization", "Bearer " + clientKey);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

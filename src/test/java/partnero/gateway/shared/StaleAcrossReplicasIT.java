@@ -18,12 +18,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -32,9 +32,8 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import partnero.gateway.support.PackagedGateway;
-import partnero.gateway.support.PartneroStub;
-import partnero.gateway.support.RedisServer;
 import partnero.gateway.support.RequiresRedisServer;
+import partnero.gateway.support.TwoReplicas;
 
 /**
  * The stale windows across two packaged replicas sharing one Redis, at their edges: an entry is fresh
@@ -51,44 +50,16 @@ class StaleAcrossReplicasIT {
     static final int TTL_SECONDS = 2;
     static final int SWR_SECONDS = 4;
 
-    static RedisServer redis;
-    static PartneroStub partnero;
-    static PackagedGateway first;
-    static PackagedGateway second;
+    @RegisterExtension
+    static final TwoReplicas replicas = new TwoReplicas("server-key-stale", "partnero.cache.ttl=" + TTL_SECONDS + "s",
+            "partnero.cache.stale-while-revalidate=" + SWR_SECONDS + "s", "partnero.cache.stale-if-error=10m",
+            // a paused Redis answers within this; Partnero's 503s are not retried, and do not open the breaker
+            "partnero.cache.redis.timeout=20s", "partnero.retry.max-retries=0", "partnero.circuit-breaker.request-volume=1000",
+            "partnero.answer-cache.enabled=false");
 
     @BeforeAll
-    static void twoReplicasAndOneRedis() {
-        redis = RedisServer.start();
-        partnero = PartneroStub.started();
-        String[] settings = { "partnero.api.url=" + partnero.baseUrl() + "/v1", "partnero.api.key=server-key-stale",
-                "partnero.cache.backend=redis", "quarkus.redis.hosts=" + redis.uri(), "partnero.cache.ttl=" + TTL_SECONDS + "s",
-                "partnero.cache.stale-while-revalidate=" + SWR_SECONDS + "s", "partnero.cache.stale-if-error=10m",
-                // a paused Redis answers within this; Partnero's 503s are not retried, and do not open the breaker
-                "partnero.cache.redis.timeout=20s", "partnero.retry.max-retries=0", "partnero.circuit-breaker.request-volume=1000",
-                "partnero.answer-cache.enabled=false" };
-        first = PackagedGateway.launch(settings);
-        second = PackagedGateway.launch(settings);
-        first.awaitReady();
-        second.awaitReady();
-        for (PackagedGateway replica : new PackagedGateway[] { first, second }) { // their first request is slow
-            given().baseUri(replica.baseUri().toString()).header("Authorization", "Bearer warm-up-key").contentType(ContentType.JSON)
-                    .body(Map.of("query", "{ __typename }")).post("/graphql").then().statusCode(200);
-        }
-    }
-
-    @AfterAll
-    static void stopAll() {
-        for (PackagedGateway running : new PackagedGateway[] { first, second }) {
-            if (running != null) {
-                running.stop();
-            }
-        }
-        if (partnero != null) {
-            partnero.stop();
-        }
-        if (redis != null) {
-            redis.stop();
-        }
+    static void warmUp() {
+        replicas.warmUp("{ __typename }");
     }
 
     /**
@@ -103,25 +74,25 @@ class StaleAcrossReplicasIT {
     void aRequestJoiningARefreshClaimedByTheOtherReplicaAsTheEntryLeavesStaleWhileRevalidateIsAnsweredWithStaleData() {
         int limit = 3;
         answers(limit, okJson(onlyPage(ALICE)));
-        post(first, limit).body("data.customers.items[0].key", equalTo("customer_123"));
+        post(replicas.first(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
         long fetched = System.currentTimeMillis(); // the entry was fetched before this
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !redis.keys().isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !replicas.redis().keys().isEmpty());
         answers(limit, aResponse().withStatus(503));
 
         awaitClock(fetched + TTL_SECONDS * 1000L + 100); // within stale-while-revalidate
-        post(first, limit).body("data.customers.items[0].key", equalTo("customer_123")).body("extensions", nullValue());
+        post(replicas.first(), limit).body("data.customers.items[0].key", equalTo("customer_123")).body("extensions", nullValue());
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> calls(limit) == 2); // the first claimed it: its refresh got a 503
-        redis.command("CLIENT", "PAUSE", "6000", "WRITE"); // the second's claim (SET NX) waits, the first's lasts 10 s
-        post(second, limit).body("data.customers.items[0].key", equalTo("customer_123")).body("extensions", nullValue());
+        replicas.redis().command("CLIENT", "PAUSE", "6000", "WRITE"); // the second's claim (SET NX) waits, the first's lasts 10 s
+        post(replicas.second(), limit).body("data.customers.items[0].key", equalTo("customer_123")).body("extensions", nullValue());
         awaitClock(fetched + (TTL_SECONDS + SWR_SECONDS) * 1000L + 200); // past stale-while-revalidate, the claim still waiting
 
-        for (PackagedGateway replica : new PackagedGateway[] { second, first }) {
+        for (PackagedGateway replica : new PackagedGateway[] { replicas.second(), replicas.first() }) {
             post(replica, limit)
                     .body("errors", nullValue())
                     .body("data.customers.items[0].key", equalTo("customer_123"))
                     .body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"));
         }
-        redis.command("CLIENT", "UNPAUSE");
+        replicas.redis().command("CLIENT", "UNPAUSE");
     }
 
     /**
@@ -133,36 +104,36 @@ class StaleAcrossReplicasIT {
     void withRedisDownEachReplicaRefreshesAnEntryWithinStaleWhileRevalidateOnce() {
         int limit = 4;
         answers(limit, okJson(onlyPage(ALICE)));
-        post(first, limit).body("data.customers.items[0].key", equalTo("customer_123"));
-        post(second, limit).body("data.customers.items[0].key", equalTo("customer_123"));
+        post(replicas.first(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
+        post(replicas.second(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
         long fetched = System.currentTimeMillis();
         int before = calls(limit);
-        redis.kill();
+        replicas.redis().kill();
         try {
             answers(limit, okJson(onlyPage(BOB_DELETED)));
             awaitClock(fetched + TTL_SECONDS * 1000L + 100); // within stale-while-revalidate
 
             long windowEnds = fetched + (TTL_SECONDS + SWR_SECONDS) * 1000L - 300; // past it, a request would fetch itself
-            for (PackagedGateway replica : new PackagedGateway[] { first, second }) {
+            for (PackagedGateway replica : replicas.both()) {
                 Awaitility.await().atMost(Duration.ofMillis(windowEnds - System.currentTimeMillis())).pollInterval(Duration.ofMillis(50))
                         .until(() -> post(replica, limit).extract().path("data.customers.items[0].key").equals("customer_456"));
             }
 
             assertEquals(2, calls(limit) - before, "one refresh per replica");
         } finally {
-            redis.restart();
+            replicas.redis().restart();
         }
     }
 
     private static void answers(int limit, ResponseDefinitionBuilder response) {
-        partnero.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("limit", WireMock.equalTo(Integer.toString(limit)))
+        replicas.partnero().stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("limit", WireMock.equalTo(Integer.toString(limit)))
                 .willReturn(response));
     }
 
     private static int calls(int limit) {
         RequestPatternBuilder page = getRequestedFor(urlPathEqualTo(LIST_PATH)).withQueryParam("limit",
                 WireMock.equalTo(Integer.toString(limit)));
-        return partnero.findAll(page).size();
+        return replicas.partnero().findAll(page).size();
     }
 
     /** Waits until the wall clock reads {@code millis}: the stale windows are measured on it. */

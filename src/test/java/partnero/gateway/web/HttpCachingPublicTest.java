@@ -1,16 +1,15 @@
 package partnero.gateway.web;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-import static partnero.gateway.support.PartneroBodies.ALICE;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstAliceFound;
+import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.Profiles;
 
 /**
  * {@code partnero.http-cache.scope=public} for a deployment that serves one program to everyone; with
@@ -18,21 +17,13 @@ import partnero.gateway.support.ConfigOverrides;
  * ({@code max-age=0}) but can still be revalidated by its ETag.
  */
 @QuarkusTest
-@TestProfile(HttpCachingPublicTest.PublicWithoutCaches.class)
-class HttpCachingPublicTest extends AgainstPartneroStub {
-
-    public static class PublicWithoutCaches extends ConfigOverrides {
-        public PublicWithoutCaches() {
-            super("partnero.http-cache.scope", "public", "partnero.cache.enabled", "false");
-        }
-    }
+@TestProfile(Profiles.PublicWithoutCaches.class)
+class HttpCachingPublicTest extends AgainstAliceFound {
 
     @Test
     void aGetAnswerIsPublicAndStaleAtOnceWhenNothingIsCached() {
-        wireMock.searchFinds(ALICE);
-        given().queryParam("query", "{ searchCustomer(id: \"customer_123\") { key } }")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get("{ searchCustomer(id: \"customer_123\") { key } }")
+                .statusCode(200)
                 .header("Cache-Control", "public, max-age=0")
                 .header("ETag", notNullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));

@@ -1,7 +1,6 @@
 package partnero.gateway.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -14,14 +13,10 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstAliceListed;
+import partnero.gateway.support.Profiles;
 
 /**
  * HTTP caching of GET answers, with the default caches (30 s): a complete answer may be kept privately
@@ -38,28 +33,14 @@ import partnero.gateway.support.ConfigOverrides;
  * (POST, errors, partial answers, introspection) must not be stored.
  */
 @QuarkusTest
-@TestProfile(HttpCachingTest.CachesOn.class)
-class HttpCachingTest extends AgainstPartneroStub {
+@TestProfile(Profiles.CachesOn.class)
+class HttpCachingTest extends AgainstAliceListed {
 
-    public static class CachesOn extends ConfigOverrides {
-        public CachesOn() {
-            super("partnero.cache.enabled", "true", "partnero.answer-cache.enabled", "true");
-        }
-    }
-
-    private String page;
-    private String clientKey;
-
-    @BeforeEach
-    void aClientOfItsOwn() {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        clientKey = "client-" + UUID.randomUUID(); // answers are per key: nothing kept from other tests
-        page = "{ customers(limit: 15) { items { key email } } }";
-    }
+    private static final String PAGE = "{ customers(limit: 15) { items { key email } } }";
 
     @Test
     void aCompleteGetAnswerMayBeKeptPrivatelyNoLongerThanItsData() {
-        ExtractableResponse<Response> answer = get(page, "application/json").statusCode(200).extract();
+        ExtractableResponse<Response> answer = get(PAGE, "application/json").statusCode(200).extract();
 
         String cacheControl = answer.header("Cache-Control");
         assertThat(cacheControl, matchesPattern("private, max-age=\\d+"));
@@ -71,10 +52,10 @@ class HttpCachingTest extends AgainstPartneroStub {
 
     @Test
     void aRevalidationWithTheETagIs304WithoutABody() {
-        String etag = get(page, "application/json").statusCode(200).extract().header("ETag");
+        String etag = get(PAGE, "application/json").statusCode(200).extract().header("ETag");
 
         ExtractableResponse<Response> revalidated = given().header("Authorization", "Bearer " + clientKey)
-                .accept("application/json").header("If-None-Match", etag).queryParam("query", page)
+                .accept("application/json").header("If-None-Match", etag).queryParam("query", PAGE)
                 .when().get("/graphql")
                 .then().statusCode(304).extract();
         assertThat(revalidated.body().asString(), emptyString());
@@ -82,7 +63,7 @@ class HttpCachingTest extends AgainstPartneroStub {
         assertThat(revalidated.header("Cache-Control"), matchesPattern("private, max-age=\\d+"));
 
         given().header("Authorization", "Bearer " + clientKey).accept("application/json")
-                .header("If-None-Match", "\"something-else\"").queryParam("query", page)
+                .header("If-None-Match", "\"something-else\"").queryParam("query", PAGE)
                 .when().get("/graphql")
                 .then().statusCode(200).body("data.customers.items[0].key", equalTo("customer_123"));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
@@ -90,15 +71,15 @@ class HttpCachingTest extends AgainstPartneroStub {
 
     @Test
     void eachMediaTypeHasItsOwnETag() {
-        String json = get(page, "application/json").statusCode(200).extract().header("ETag");
-        String graphqlResponse = get(page, "application/graphql-response+json").statusCode(200).extract().header("ETag");
+        String json = get(PAGE, "application/json").statusCode(200).extract().header("ETag");
+        String graphqlResponse = get(PAGE, "application/graphql-response+json").statusCode(200).extract().header("ETag");
 
         assertThat(graphqlResponse, not(equalTo(json)));
     }
 
     @Test
     void postAnswersAreNotStored() {
-        given().header("Authorization", "Bearer " + clientKey).contentType(ContentType.JSON).body(Map.of("query", page))
+        given().header("Authorization", "Bearer " + clientKey).contentType(ContentType.JSON).body(Map.of("query", PAGE))
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .header("Cache-Control", "no-store")
@@ -108,7 +89,7 @@ class HttpCachingTest extends AgainstPartneroStub {
     @Test
     void errorAndPartialAnswersAreNotStored() {
         wireMock.listAnswers(serverError());
-        get(page, "application/json").statusCode(200)
+        get(PAGE, "application/json").statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
         get("{ __typename customers(limit: 15) { items { key } } }", "application/json").statusCode(200)

@@ -13,10 +13,8 @@ import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
 import java.net.URL;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +23,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
-import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
+import partnero.gateway.support.AgainstStandardCustomers;
 import partnero.gateway.support.NodeScript;
+import partnero.gateway.support.Profiles;
 
 /**
  * Apollo Client itself ({@code src/test/node/apollo-client.mjs}) against the packaged application (and
@@ -36,28 +34,13 @@ import partnero.gateway.support.NodeScript;
  * {@code fetch} records every exchange and, for GET, behaves like a browser's HTTP cache.
  */
 @QuarkusIntegrationTest
-@TestProfile(ApolloClientIT.WebClientDefaults.class)
-class ApolloClientIT extends AgainstPartneroStub {
-
-    public static class WebClientDefaults extends ConfigOverrides {
-        public WebClientDefaults() {
-            super("partnero.cache.enabled", "true", "partnero.answer-cache.enabled", "true",
-                    "partnero.batching.max-operations", "5");
-        }
-    }
+@TestProfile(Profiles.WebClientDefaults.class)
+class ApolloClientIT extends AgainstStandardCustomers {
 
     private static final String SHA_256_HEX = "[0-9a-f]{64}";
 
     @TestHTTPResource("/graphql")
     URL graphql;
-
-    private String clientKey;
-
-    @BeforeEach
-    void aClientOfItsOwnWhosePartneroKnowsAliceAndBob() {
-        wireMock.servesTheStandardCustomers();
-        clientKey = "client-" + UUID.randomUUID(); // caches are per key: nothing kept from another test
-    }
 
     @Test
     void persistedQueriesOverPost() throws Exception {

@@ -9,14 +9,13 @@ import java.net.URL;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.AgainstStandardCustomers;
 import partnero.gateway.support.NodeScript;
 
 /**
@@ -24,15 +23,10 @@ import partnero.gateway.support.NodeScript;
  * packaged application (and the native executable): every MUST, and at least 21 of the 23 SHOULDs.
  */
 @QuarkusIntegrationTest
-class GraphQLOverHttpAuditIT extends AgainstPartneroStub {
+class GraphQLOverHttpAuditIT extends AgainstStandardCustomers {
 
     @TestHTTPResource("/graphql")
     URL graphql;
-
-    @BeforeEach
-    void partneroKnowsAliceAndBob() {
-        wireMock.servesTheStandardCustomers();
-    }
 
     @Test
     void theGatewayPassesEveryMustAndNearlyEveryShould() throws Exception {

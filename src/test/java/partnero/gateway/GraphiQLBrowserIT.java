@@ -1,13 +1,10 @@
 package partnero.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItems;
-import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.net.URL;
@@ -27,7 +24,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.AgainstAliceListed;
 import partnero.gateway.support.HeadlessChromium;
 import partnero.gateway.support.PartneroWireMock;
 
@@ -37,7 +34,7 @@ import partnero.gateway.support.PartneroWireMock;
  * runs and its answer shows, and the console and network show no failure on the way.
  */
 @QuarkusIntegrationTest
-class GraphiQLBrowserIT extends AgainstPartneroStub {
+class GraphiQLBrowserIT extends AgainstAliceListed {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -48,7 +45,6 @@ class GraphiQLBrowserIT extends AgainstPartneroStub {
 
     @BeforeEach
     void start() throws Exception {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
         browser = HeadlessChromium.start();
     }
 

@@ -7,9 +7,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -29,17 +28,8 @@ class LogSafetyTest extends AgainstPartneroStub {
     static final String LIST = "query Page { customers(partnerEmail: \"" + EMAIL + "\") { items { key } } }";
     static final String SEARCH = "query Find { searchCustomer(email: \"" + EMAIL + "\") { key } }";
 
-    private LogCapture logs;
-
-    @BeforeEach
-    void captureLogs() {
-        logs = LogCapture.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     @Test
     void noErrorPathLogsAKeyOrAnEmail() {

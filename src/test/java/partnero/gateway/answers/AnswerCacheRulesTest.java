@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.apikey.ApiKey;
-import partnero.gateway.shared.SharedStore;
 import partnero.gateway.config.CacheConfig;
+import partnero.gateway.shared.SharedStore;
+import partnero.gateway.support.InMemoryStore;
 import partnero.gateway.support.TestConfig;
 import partnero.gateway.web.GraphQLRequest;
 
@@ -28,19 +28,10 @@ class AnswerCacheRulesTest {
     private static final Optional<ApiKey> KEY_B = Optional.of(ApiKey.of("key-b"));
     private static final String QUERY = "query Page($page: Int, $limit: Int) { customers(page: $page, limit: $limit) { items { key } } }";
 
-    private final Map<String, AnswerStore.StoredAnswer> stored = new HashMap<>();
-    private final AnswerStore store = new AnswerStore() {
-        @Override
-        public Optional<StoredAnswer> get(String key) {
-            return Optional.ofNullable(stored.get(key));
-        }
-
-        @Override
-        public void put(String key, StoredAnswer answer) {
-            stored.put(key, answer);
-        }
-    };
-    private final AnswerCache answers = new AnswerCache(store, memoryOnly(), TestConfig.settings(CacheConfig.class, Map.of("partnero.cache.ttl", "30s")), TestConfig.settings(AnswerCacheConfig.class, Map.of()));
+    private final KeptAnswers store = new KeptAnswers();
+    private final Map<String, AnswerStore.StoredAnswer> stored = store.kept;
+    private final AnswerCache answers = new AnswerCache(store, memoryOnly(), TestConfig.settings(CacheConfig.class, Map.of("partnero.cache.ttl", "30s")),
+            TestConfig.settings(AnswerCacheConfig.class, Map.of()));
 
     @Test
     void theKeyHoldsNothingReadable() {
@@ -105,5 +96,9 @@ class AnswerCacheRulesTest {
 
     private static SharedStore memoryOnly() {
         return new SharedStore(TestConfig.settings(CacheConfig.class, Map.of()), null, new SimpleMeterRegistry());
+    }
+
+    /** Answers kept in a map: nothing expires or is evicted. */
+    static class KeptAnswers extends InMemoryStore<AnswerStore.StoredAnswer> implements AnswerStore {
     }
 }

@@ -1,72 +1,54 @@
 package partnero.gateway.customer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
-import partnero.gateway.error.ErrorCode;
-import partnero.gateway.error.GatewayException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.GraphQL;
 
-/**
- * The input rules on the arguments' records, checked by Hibernate Validator: a valid request passes as
- * it is; a broken rule is {@code BAD_USER_INPUT} naming its argument; several broken rules are
- * reported together, in a stable order. (Through {@code /graphql}: {@code InputRulesTest} in the
- * root package, which also checks that nothing reaches Partnero.)
- */
-class InputRulesTest {
+/** Every input rule of SPEC.md: rejected with BAD_USER_INPUT naming the argument, and nothing sent upstream. */
+@QuarkusTest
+class InputRulesTest extends AgainstPartneroStub {
 
-    // messages without expressions: no expression language needed, as in Quarkus
-    static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-    final InputRules rules = new InputRules(VALIDATION.getValidator());
+    @AfterEach
+    void nothingWasSentUpstream() {
+        wireMock.verifyNoCall();
+    }
 
-    @AfterAll
-    static void close() {
-        VALIDATION.close();
+    @ParameterizedTest(name = "customers({0}) names {1}")
+    @CsvFileSource(resources = "/input-rules/customers.csv", delimiter = '|', quoteCharacter = '\'')
+    void customersArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String argument) {
+        rejectedAsBadUserInput("customers", arguments, "items { key }", argument)
+                .body("data", nullValue());
+    }
+
+    @ParameterizedTest(name = "searchCustomer({0}) names {1}")
+    @CsvFileSource(resources = "/input-rules/search-customer.csv", delimiter = '|', quoteCharacter = '\'')
+    void searchArgumentsBreakingARuleAreRejectedBeforeAnyUpstreamCall(String arguments, String named) {
+        rejectedAsBadUserInput("searchCustomer", arguments, "key", named)
+                .body("data.searchCustomer", nullValue());
     }
 
     @Test
-    void aValidRequestPassesAsItIs() {
-        CustomerListRequest request = new CustomerListRequest(1, 250, "partner_lumen", "ada@example.com");
-
-        assertSame(request, rules.check(request));
+    void searchWithNoArgumentIsRejected() {
+        GraphQL.post("{ searchCustomer { key } }")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("exactly one of email or id"));
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "0|15|    |                | page must be 1 or more",
-            "1|0 |    |                | limit must be between 1 and 250",
-            "1|251|   |                | limit must be between 1 and 250",
-            "1|15|' ' |                | partnerKey must be a non-blank key without spaces",
-            "1|15|    |not-an-email    | partnerEmail must be an email address" })
-    void aBrokenRuleNamesItsArgument(int page, int limit, String partnerKey, String partnerEmail, String message) {
-        GatewayException refused = assertThrows(GatewayException.class,
-                () -> rules.check(new CustomerListRequest(page, limit, partnerKey, partnerEmail)));
-
-        assertEquals(ErrorCode.BAD_USER_INPUT, refused.code());
-        assertEquals(message, refused.getMessage());
-    }
-
-    @Test
-    void severalBrokenRulesAreReportedTogetherInOrder() {
-        GatewayException refused = assertThrows(GatewayException.class, () -> rules.check(new CustomerListRequest(0, 0, null, null)));
-
-        assertEquals("limit must be between 1 and 250; page must be 1 or more", refused.getMessage());
-    }
-
-    @Test
-    void aSearchTakesExactlyOneOfEmailOrId() {
-        assertThrows(GatewayException.class, () -> rules.check(new CustomerSearchRequest(null, null)));
-        assertThrows(GatewayException.class, () -> rules.check(new CustomerSearchRequest("ada@example.com", "cus_1")));
-        assertSame(CustomerSearchRequest.class, rules.check(new CustomerSearchRequest(null, "cus_1")).getClass());
+    /** {@code field(arguments) { selection }} is refused as BAD_USER_INPUT on the field's path, the message naming {@code named}. */
+    private static ValidatableResponse rejectedAsBadUserInput(String field, String arguments, String selection, String named) {
+        return GraphQL.post("{ " + field + "(" + arguments + ") { " + selection + " } }")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString(named))
+                .body("errors[0].path[0]", equalTo(field));
     }
 }

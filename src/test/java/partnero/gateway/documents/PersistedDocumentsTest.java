@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import partnero.gateway.error.ErrorCode;
-import partnero.gateway.shared.SharedStore;
 import partnero.gateway.config.CacheConfig;
+import partnero.gateway.shared.SharedStore;
+import partnero.gateway.support.InMemoryStore;
 import partnero.gateway.support.TestConfig;
 
 /**
@@ -70,18 +71,11 @@ class PersistedDocumentsTest {
     }
 
     private static PersistedDocuments documents(Map<String, String> settings) {
-        Map<String, String> kept = new HashMap<>();
-        return new PersistedDocuments(new PersistedQueryStore() {
-            @Override
-            public Optional<String> get(String hash) {
-                return Optional.ofNullable(kept.get(hash));
-            }
-
-            @Override
-            public void put(String hash, String document) {
-                kept.put(hash, document);
-            }
-        }, new SharedStore(TestConfig.settings(CacheConfig.class, settings), null, new SimpleMeterRegistry()),
+        return new PersistedDocuments(new KeptDocuments(), new SharedStore(TestConfig.settings(CacheConfig.class, settings), null, new SimpleMeterRegistry()),
                 TestConfig.settings(DocumentsConfig.class, settings), TestConfig.settings(CacheConfig.class, settings));
+    }
+
+    /** Documents kept in a map: nothing is evicted. */
+    static class KeptDocuments extends InMemoryStore<String> implements PersistedQueryStore {
     }
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static partnero.gateway.support.Queries.FIND;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The two manifest formats web build tools write, and manifests that must stop the start with a clear message. */
 class TrustedManifestTest {
 
-    private static final String FIND = "query Find($id: String) { searchCustomer(id: $id) { key email } }";
     private static final String PAGE = "query Page { customers(limit: 15) { items { key } } }";
 
     @Test

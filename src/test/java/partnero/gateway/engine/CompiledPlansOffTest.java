@@ -16,19 +16,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import partnero.gateway.support.AgainstPartneroStub;
-import partnero.gateway.support.ConfigOverrides;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.Profiles;
 
 /** {@code partnero.compiled-plans.enabled=false}: every request runs through graphql-java, with the same answers. */
 @QuarkusTest
-@TestProfile(CompiledPlansOffTest.PlansOff.class)
+@TestProfile(Profiles.CompiledPlansOff.class)
 class CompiledPlansOffTest extends AgainstPartneroStub {
-
-    public static class PlansOff extends ConfigOverrides {
-        public PlansOff() {
-            super("partnero.compiled-plans.enabled", "false");
-        }
-    }
 
     @Inject
     CompiledPlans plans;

@@ -7,7 +7,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * A test profile that only overrides configuration, written as one constructor call:
- * {@code public static class CacheOn extends ConfigOverrides { public CacheOn() { super("partnero.cache.enabled", "true"); } }}.
+ * {@code public static class CacheOn extends ConfigOverrides { public CacheOn() { super("partnero.cache.enabled", "true"); } }};
+ * one that builds on another extends it and {@link #set}s what it adds. The profiles are in {@link Profiles}.
  */
 public abstract class ConfigOverrides implements QuarkusTestProfile {
 
@@ -15,6 +16,11 @@ public abstract class ConfigOverrides implements QuarkusTestProfile {
 
     /** Property names and values, alternating. */
     protected ConfigOverrides(String... namesAndValues) {
+        set(namesAndValues);
+    }
+
+    /** More property names and values, alternating, for a profile that extends another (a name given again wins). */
+    protected final void set(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values must come in pairs");
         }

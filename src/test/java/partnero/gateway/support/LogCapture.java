@@ -10,12 +10,17 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Every line the application logs while started, as "logger message" plus any stack trace, for tests
- * that assert what operators read. In-process only (a {@code @QuarkusTest}).
+ * that assert what operators read. In-process only (a {@code @QuarkusTest}). Around each test of a
+ * class, as a JUnit extension: {@code @RegisterExtension final LogCapture logs = new LogCapture();};
+ * around a part of one, {@link #start()} and {@link #stop()}.
  */
-public final class LogCapture extends Handler {
+public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback {
 
     private record Line(Level level, String text) {
     }
@@ -30,6 +35,17 @@ public final class LogCapture extends Handler {
 
     public void stop() {
         Logger.getLogger("").removeHandler(this);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lines.clear();
+        Logger.getLogger("").addHandler(this);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop();
     }
 
     public List<String> lines() {

@@ -1,6 +1,7 @@
 package partnero.gateway.support;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit evaluates the condition before any callback of the class, so a {@code @QuarkusTest} is
  * skipped before Quarkus starts the application and its {@link RedisServer.Resource}.
  */
+@Inherited // also on a base class of the suites, AgainstPartneroStubAndRedis
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(RequiresRedisServer.Condition.class)

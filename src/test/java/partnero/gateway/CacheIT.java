@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The cache of the packaged application. */
-@QuarkusIntegrationTest
-class CacheIT extends CacheTest {
-}

@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The whole-call deadline of the packaged application (Mutiny's timer, SmallRye Fault Tolerance's retries). */
-@QuarkusIntegrationTest
-class DeadlineIT extends DeadlineTest {
-}

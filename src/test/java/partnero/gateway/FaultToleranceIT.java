@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** Retries and rate limiting in the packaged application. */
-@QuarkusIntegrationTest
-class FaultToleranceIT extends FaultToleranceTest {
-}

@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** Caching headers and 304s from the packaged application. */
-@QuarkusIntegrationTest
-class HttpCachingIT extends HttpCachingTest {
-}

@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The HTTP surface of the packaged application: GraphiQL is in the production build, the dev simulator is not. */
-@QuarkusIntegrationTest
-class HttpSurfaceIT extends HttpSurfaceTest {
-}

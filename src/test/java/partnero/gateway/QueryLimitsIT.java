@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The operation limits of the packaged application. */
-@QuarkusIntegrationTest
-class QueryLimitsIT extends QueryLimitsTest {
-}

@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The same, against the packaged application (the native executable in the native build). */
-@QuarkusIntegrationTest
-class StaleWhileRevalidateIT extends StaleWhileRevalidateTest {
-}

@@ -1,8 +1,0 @@
-package partnero.gateway;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** The same specification, run against the packaged application (and, with -Dnative, the native executable). */
-@QuarkusIntegrationTest
-class UpstreamErrorsIT extends UpstreamErrorsTest {
-}

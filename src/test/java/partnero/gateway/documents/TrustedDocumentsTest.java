@@ -1,0 +1,85 @@
+package partnero.gateway.documents;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static partnero.gateway.support.GraphQL.persisted;
+import static partnero.gateway.support.GraphQL.postJson;
+import static partnero.gateway.support.GraphQL.sha256;
+import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
+import static partnero.gateway.support.Queries.FIND;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import partnero.gateway.support.AgainstAliceFound;
+import partnero.gateway.support.Profiles;
+
+/**
+ * {@code partnero.documents.mode=trusted} with Apollo's manifest ({@code documents/apollo-manifest.json}:
+ * {@code Find} and {@code Page}): those documents run, by id or by identical text; any other is refused
+ * before it is parsed and before Partnero is called, and a client cannot add one by sending it with
+ * its hash. Introspection stays allowed (the default), so GraphiQL still shows the schema.
+ */
+@QuarkusTest
+@TestProfile(Profiles.TrustedApolloManifest.class)
+class TrustedDocumentsTest extends AgainstAliceFound {
+
+    @Test
+    void aTrustedDocumentRunsByItsId() {
+        postJson(Map.of("extensions", persisted(sha256(FIND)), "variables", Map.of("id", "customer_123")))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.searchCustomer.email", equalTo("alice.brown@partnero.com"));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
+    }
+
+    @Test
+    void aTrustedDocumentRunsByItsText() {
+        postJson(Map.of("query", FIND, "variables", Map.of("id", "customer_123")))
+                .body("errors", nullValue())
+                .body("data.searchCustomer.key", equalTo("customer_123"));
+    }
+
+    @Test
+    void anyOtherDocumentIsRefusedWithoutCallingPartnero() {
+        postJson(Map.of("query", "{ searchCustomer(id: \"customer_123\") { key email name } }"))
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"))
+                .body("errors[0].message", equalTo("This gateway runs only trusted documents, and this one is not among them"))
+                .body("data", nullValue());
+        wireMock.verifyNoCall();
+    }
+
+    @Test
+    void aClientCannotAddADocumentBySendingItWithItsHash() {
+        String other = "{ searchCustomer(id: \"customer_123\") { name } }";
+        postJson(Map.of("query", other, "extensions", persisted(sha256(other))))
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
+        postJson(Map.of("extensions", persisted(sha256(other))))
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
+        wireMock.verifyNoCall();
+    }
+
+    @Test
+    void introspectionStillRunsForGraphiQL() {
+        postJson(Map.of("query", "{ __schema { queryType { name } } }"))
+                .body("data.__schema.queryType.name", equalTo("Query"));
+    }
+
+    @Test
+    void aRefusedDocumentIs400ForTheGraphQLResponseMediaType() {
+        given().accept("application/graphql-response+json").contentType(ContentType.JSON)
+                .body(Map.of("query", "{ __typename customers { items { key } } }"))
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
+        wireMock.verifyNoCall();
+    }
+}

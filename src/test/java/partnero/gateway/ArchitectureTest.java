@@ -94,4 +94,28 @@ class ArchitectureTest {
     void namesSayWhatAThingIsFor() {
         namesSayWhatAThingIsFor.check(MAIN);
     }
+
+    /**
+     * The services SmallRye GraphQL finds through {@code META-INF/services} it keeps in a static
+     * singleton that dev mode's live reload does not replace: they use no class of the application but
+     * their own (and {@code AlwaysOnEventingService}), or after a reload old code meets new classes
+     * ({@code engine.ReloadSafeHooks}).
+     */
+    @Test
+    void servicesSmallRyeKeepAcrossReloadsUseNoApplicationClass() throws java.io.IOException {
+        java.util.List<String> services;
+        try (var in = ArchitectureTest.class.getResourceAsStream("/META-INF/services/io.smallrye.graphql.spi.EventingService")) {
+            services = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (String service : services) {
+            MAIN.stream().filter(type -> type.getName().equals(service) || type.getName().startsWith(service + "$"))
+                    .flatMap(type -> type.getDirectDependenciesFromSelf().stream()).map(dependency -> dependency.getTargetClass().getBaseComponentType())
+                    .filter(target -> target.getPackageName().startsWith("partnero.gateway"))
+                    .filter(target -> !target.getName().startsWith(service) && !target.getSimpleName().equals("AlwaysOnEventingService"))
+                    .forEach(target -> wrong.add(service + " uses " + target.getName()));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), wrong.stream().distinct().toList());
+    }
 }

@@ -39,7 +39,7 @@ public class ApiKeyResolver {
 
     ApiKeyResolver(RoutingContext request, ApiConfig config) {
         this.request = request;
-        this.serverKey = config.key().filter(key -> !key.isBlank()).map(ApiKey::of);
+        this.serverKey = config.api().key().filter(key -> !key.isBlank()).map(ApiKey::of);
     }
 
     /** The configured {@code PARTNERO_API_KEY}, if any. */

@@ -2,6 +2,9 @@ package partnero.gateway.engine;
 
 import java.util.List;
 
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import graphql.ExecutionResult;
@@ -27,8 +30,10 @@ import partnero.gateway.error.GatewayException;
  * own depth limit uses), chained after the instrumentation SmallRye GraphQL configures: SmallRye's
  * builder has no getter, so the builder is built once to read it. The execution strategy and its
  * exception handler stay SmallRye's. The limits ({@code partnero.limits.*}) are read at the first
- * operation, at run time. Found through {@code META-INF/services}.
+ * operation, at run time. A CDI bean that SmallRye GraphQL reaches through {@link ReloadSafeHooks}.
  */
+@Singleton
+@Named(ReloadSafeHooks.LIMITS)
 public class OperationLimits extends AlwaysOnEventingService {
 
     @Override

@@ -10,6 +10,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
 import org.jboss.logging.Logger;
 
 import graphql.ExecutionResult;
@@ -30,6 +33,8 @@ import partnero.gateway.request.GatewayRequest;
  * so it cannot carry an email or a key; its number of distinct values is capped in
  * {@link OperationNames}.
  */
+@Singleton
+@Named(ReloadSafeHooks.TELEMETRY)
 public class OperationTelemetry extends AlwaysOnEventingService {
 
     static final String TIMER = "graphql.operations";

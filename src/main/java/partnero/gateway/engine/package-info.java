@@ -64,6 +64,12 @@
  * {@code graphql_operations_seconds} timer, its operation names capped. Re-check:
  * {@code EventingService.beforeExecute/afterExecute} and what {@code Context} unwraps to. Tests:
  * {@code OperationsTest}, {@code LogSafetyTest}.</li>
+ * <li>{@link partnero.gateway.engine.ReloadSafeHooks} ({@code EventingService}, the one
+ * {@code META-INF/services} names besides {@code DefaultFieldVisibility}): hands SmallRye's events to the
+ * two hooks above, which are CDI beans, looked up again after each start, because SmallRye keeps the
+ * services it found in a static singleton ({@code EventEmitter.INSTANCE}) that dev mode's live reload
+ * does not replace. Re-check: whether {@code EventEmitter} still holds its services statically. Tests:
+ * {@code ReloadSafeHooksTest}, {@code ArchitectureTest}.</li>
  * </ul>
  */
 package partnero.gateway.engine;

@@ -87,7 +87,7 @@ class ConfigurationTableTest {
     @Test
     void theTableIsReadAsATable() throws IOException {
         // the parser above must see the table, or the tests above would pass on nothing
-        assertTrue(MAPPINGS.size() >= 8, "settings interfaces found: " + MAPPINGS);
+        assertTrue(MAPPINGS.size() >= 7, "settings interfaces found: " + MAPPINGS);
         assertTrue(rows().size() >= settings().size(), "rows read from " + TABLE + ": " + rows().keySet());
     }
 

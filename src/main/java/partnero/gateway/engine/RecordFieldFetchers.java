@@ -14,6 +14,7 @@ import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
+import partnero.gateway.codec.IsoDateTimes;
 
 /**
  * Reads the fields of the output records marked {@link AccessorFields} with a plain accessor call.

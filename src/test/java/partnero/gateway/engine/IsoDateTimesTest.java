@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.transformation.DateTransformer;
+import partnero.gateway.codec.IsoDateTimes;
 
 /**
  * The plans' {@code DateTime} writer gives SmallRye's bytes: those of its {@code DateTransformer} for an

@@ -1,4 +1,4 @@
-package partnero.gateway.engine;
+package partnero.gateway.codec;
 
 import java.time.OffsetDateTime;
 
@@ -11,12 +11,12 @@ import java.time.OffsetDateTime;
  * them with this, graphql-java's path keeps SmallRye's transformer, and {@code IsoDateTimesTest} and
  * {@code CompiledPlanDifferentialTest} hold the two to the same bytes.
  */
-final class IsoDateTimes {
+public final class IsoDateTimes {
 
     private IsoDateTimes() {
     }
 
-    static String format(OffsetDateTime value) {
+    public static String format(OffsetDateTime value) {
         int year = value.getYear();
         if (year < 0 || year > 9999) { // a sign, and more than 4 digits for a year past 9999 (SignStyle.EXCEEDS_PAD)
             return (year < 0 ? "-" : "+") + pad(Integer.toString(Math.abs(year))) + format(value.withYear(2000)).substring(4);

@@ -41,7 +41,7 @@ class AotCacheCheck {
         WireMockServer partnero = new WireMockServer(options().dynamicPort());
         partnero.start();
         partnero.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(onlyPage(ALICE))));
-        try (PackagedGateway gateway = PackagedGateway.launch(List.of("-XX:AOTCache=" + CACHE, "-XX:AOTMode=on"),
+        try (PackagedGateway gateway = PackagedGateway.launchJar(List.of("-XX:AOTCache=" + CACHE, "-XX:AOTMode=on"),
                 "partnero.api.url=" + partnero.baseUrl() + "/v1", "partnero.api.key=aot-check-key").awaitReady()) {
 
             given().port(gateway.port()).contentType("application/json")

@@ -50,15 +50,22 @@ public final class PackagedGateway implements AutoCloseable {
      * give up.
      */
     public static PackagedGateway launch(String... settings) {
-        return launch(List.of(), settings);
+        Path nativeRunner = Path.of(System.getProperty("native.image.path", "target/none"));
+        return start(Files.isExecutable(nativeRunner) ? nativeRunner : null, List.of(), settings);
     }
 
-    /** {@link #launch(String...)} with options for the JVM before {@code -jar} (ignored by the native executable). */
-    public static PackagedGateway launch(List<String> jvmOptions, String... settings) {
+    /**
+     * The jar, whatever else the build made, with options for the JVM before {@code -jar}: for a test of
+     * how the JVM runs it ({@code AotCacheCheck}), which must not silently run the native executable.
+     */
+    public static PackagedGateway launchJar(List<String> jvmOptions, String... settings) {
+        return start(null, jvmOptions, settings);
+    }
+
+    private static PackagedGateway start(Path nativeRunner, List<String> jvmOptions, String... settings) {
         int port = FreePorts.take();
         Path log = Path.of("target", "gateway-" + port + ".log");
-        Path nativeRunner = Path.of(System.getProperty("native.image.path", "target/none"));
-        boolean runsNative = Files.isExecutable(nativeRunner);
+        boolean runsNative = nativeRunner != null;
         List<String> command = new ArrayList<>();
         command.add(runsNative ? nativeRunner.toAbsolutePath().toString()
                 : Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -37,6 +37,28 @@ public final class RedisKeys {
         return key("search:refresh", keyFingerprint, email, id);
     }
 
+    /**
+     * An answer of one of the graph's endpoints in the data cache: {@code kind} names the endpoint
+     * ({@code customer}, {@code partner}, {@code transaction} with the object's key or id;
+     * {@code partners}, {@code transactions} with page, limit and filters), {@code arguments} in the
+     * endpoint's order.
+     */
+    public String graph(String kind, String keyFingerprint, String... arguments) {
+        return key(kind, withFingerprint(keyFingerprint, arguments));
+    }
+
+    /** The claim of one replica to refresh an answer of one of the graph's endpoints. */
+    public String graphRefresh(String kind, String keyFingerprint, String... arguments) {
+        return key(kind + ":refresh", withFingerprint(keyFingerprint, arguments));
+    }
+
+    private static String[] withFingerprint(String keyFingerprint, String[] arguments) {
+        String[] parts = new String[arguments.length + 1];
+        parts[0] = keyFingerprint;
+        System.arraycopy(arguments, 0, parts, 1, arguments.length);
+        return parts;
+    }
+
     /** A whole GraphQL answer, under its answer-cache key (itself a SHA-256). */
     public String answer(String answerKey) {
         return key("answer", answerKey);

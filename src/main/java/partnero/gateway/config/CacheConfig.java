@@ -26,11 +26,11 @@ public interface CacheConfig {
     @WithDefault("30s")
     Duration ttl();
 
-    /** Most entries of each of the two caches (pages, searches). */
+    /** Most entries of each data cache (one per Partnero endpoint: customer pages, searches, one customer, partner pages, one partner, transaction pages, one transaction). */
     @WithDefault("10000")
     long maxSize();
 
-    /** Most memory each of the two caches holds, estimated from the records it keeps. */
+    /** Most memory each data cache (one per Partnero endpoint, seven) holds, estimated from the records it keeps. */
     @WithDefault("16M")
     MemorySize maxBytes();
 

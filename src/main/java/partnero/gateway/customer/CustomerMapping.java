@@ -10,7 +10,7 @@ import partnero.gateway.partnero.WireCustomerList;
  * checked that its answers are readable (every customer has a key), so nothing here fails; where
  * Partnero is loosely specified (paging blocks), the schema's promises are kept from what there is.
  */
-final class CustomerMapping {
+public final class CustomerMapping {
 
     private static final WireCustomerList.Meta NO_META = new WireCustomerList.Meta(null, null, null, null);
 
@@ -19,21 +19,27 @@ final class CustomerMapping {
 
     static CustomerPage toPage(WireCustomerList body, CustomerListRequest request) {
         List<Customer> items = body.data().stream().map(CustomerMapping::toCustomer).toList();
-        WireCustomerList.Meta meta = body.meta() != null ? body.meta() : NO_META;
-        int currentPage = meta.currentPage() != null ? meta.currentPage() : request.page();
-        int perPage = meta.perPage() != null ? meta.perPage() : request.limit();
-        boolean empty = items.isEmpty();
+        return new CustomerPage(items, pageInfo(body.links(), body.meta(), items.size(), request.page(), request.limit()));
+    }
+
+    /**
+     * Where a page of {@code size} items sits, from Partnero's paging blocks (any of them may be
+     * missing), else from the page and limit that were asked for.
+     */
+    public static PageInfo pageInfo(WireCustomerList.Links links, WireCustomerList.Meta meta, int size, int page, int limit) {
+        WireCustomerList.Meta known = meta != null ? meta : NO_META;
+        int currentPage = known.currentPage() != null ? known.currentPage() : page;
+        int perPage = known.perPage() != null ? known.perPage() : limit;
+        boolean empty = size == 0;
         // Partnero's paging is "simple": links.next/prev say whether a neighbour exists. Without links,
         // a full page may have a successor (the client then sees an empty last page, never misses data).
-        boolean hasNext = body.links() != null ? body.links().next() != null : !empty && items.size() >= perPage;
-        boolean hasPrevious = body.links() != null ? body.links().prev() != null : currentPage > 1;
-        PageInfo pageInfo = new PageInfo(currentPage, perPage,
-                empty ? null : meta.from(), empty ? null : meta.to(), hasNext, hasPrevious);
-        return new CustomerPage(items, pageInfo);
+        boolean hasNext = links != null ? links.next() != null : !empty && size >= perPage;
+        boolean hasPrevious = links != null ? links.prev() != null : currentPage > 1;
+        return new PageInfo(currentPage, perPage, empty ? null : known.from(), empty ? null : known.to(), hasNext, hasPrevious);
     }
 
     /** Null for null: a search that found nobody. */
-    static Customer toCustomer(WireCustomer wire) {
+    public static Customer toCustomer(WireCustomer wire) {
         if (wire == null) {
             return null;
         }

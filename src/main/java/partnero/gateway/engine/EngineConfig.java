@@ -30,8 +30,11 @@ public interface EngineConfig {
     }
 
     interface Limits {
-        /** Most upstream calls (root fields, aliases included) one GraphQL request may cause. */
-        @WithDefault("10")
+        /**
+         * Most upstream calls one GraphQL request may cause, counted at worst before it runs: root fields
+         * and their aliases, nested fields once per possible list item, a batch's operations together.
+         */
+        @WithDefault("50")
         int maxUpstreamCalls();
 
         /** Deepest field nesting, fragments expanded; GraphiQL's introspection query needs 15. */

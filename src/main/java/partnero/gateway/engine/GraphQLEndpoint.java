@@ -338,7 +338,8 @@ class GraphQLEndpoint {
                     GraphQLRequest request = GraphQLRequest.fromJson(operations[i]);
                     requests[i] = request;
                     if (documents.resolve(request.query(), request.persistedHash()) instanceof Run run) {
-                        calls += OperationShape.upstreamCallsOf(schema(), run.document(), request.operationName());
+                        calls += OperationShape.upstreamCallsOf(schema(), run.document(), request.operationName(), request.variables() == null ? Map.of()
+                                : VariablesParser.toMap(request.variables()).orElse(Map.of()));
                     }
                 } catch (GraphQLRequest.BadRequest e) {
                     requests[i] = Answer.error(null, e.getMessage(), Answer.Kind.BAD_REQUEST);

@@ -24,7 +24,9 @@ import partnero.gateway.error.GatewayException;
 
 /**
  * Rejects an operation that is too deep, too wide or would call Partnero too often, with
- * {@code QUERY_TOO_COMPLEX}, after validation and before any field runs, so before any upstream call.
+ * {@code QUERY_TOO_COMPLEX}, and one whose arguments break an input rule anywhere in the document
+ * (a nested {@code limit}, say), with {@code BAD_USER_INPUT}, after validation and before any field
+ * runs, so before any upstream call ({@link OperationShape}).
  * <p>
  * A graphql-java {@link Instrumentation} ({@code beginExecuteOperation}, the same hook graphql-java's
  * own depth limit uses), chained after the instrumentation SmallRye GraphQL configures: SmallRye's
@@ -60,9 +62,13 @@ public class OperationLimits extends AlwaysOnEventingService {
                 case MUTATION -> context.getGraphQLSchema().getMutationType();
                 case SUBSCRIPTION -> context.getGraphQLSchema().getSubscriptionType();
             };
-            OperationShape shape = OperationShape.of(rootType, context.getOperationDefinition().getSelectionSet(),
-                    context.getFragmentsByName());
-            String excess = excess(shape, limits());
+            OperationShape.Measured measured = OperationShape.measured(context.getGraphQLSchema(), rootType,
+                    context.getOperationDefinition().getSelectionSet(), context.getFragmentsByName(), context.getCoercedVariables());
+            if (!measured.brokenRules().isEmpty()) {
+                throw new AbortExecutionException(List.of(GatewayException.of(ErrorCode.BAD_USER_INPUT,
+                        String.join("; ", measured.brokenRules()))));
+            }
+            String excess = excess(measured.shape(), limits());
             if (excess != null) {
                 throw new AbortExecutionException(List.of(GatewayException.of(ErrorCode.QUERY_TOO_COMPLEX, excess)));
             }

@@ -13,10 +13,14 @@ import io.smallrye.graphql.api.Directive;
 import io.smallrye.graphql.api.DirectiveLocation;
 
 /**
- * How many Partnero calls one selection of this root field makes. Every {@code Query} field carries
- * it (0 for one that calls nothing); it is in the printed schema as {@code @partneroCalls(value: N)},
- * so clients can read what a field costs, and {@link OperationShape} reads it from the schema to
- * count an operation's calls against {@code partnero.limits.max-upstream-calls} before it runs.
+ * Which Partnero endpoint a field calls, and how many calls one selection of it makes. Every field
+ * answered by a resolver rather than read from its record carries it: every {@code Query} field (0
+ * calls for one that calls nothing) and every nested field of the graph ({@code Customer.partner},
+ * {@code Partner.stats}, ...). It is in the printed schema as
+ * {@code @partneroCalls(value: 1, endpoint: "GET /partners/{id}")}, so clients can read what a field
+ * costs, and {@link OperationShape} reads it from the schema to count an operation's calls against
+ * {@code partnero.limits.max-upstream-calls} before it runs: nested fields of one object that call one
+ * endpoint make one call together, none when that endpoint produced the object itself.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,4 +34,8 @@ public @interface PartneroCalls {
 
     @NonNull
     int value();
+
+    /** The endpoint called, as {@code GET /path} with {@code {placeholders}}: what makes two fields one call. */
+    @NonNull
+    String endpoint();
 }

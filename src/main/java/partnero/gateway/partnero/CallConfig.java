@@ -35,6 +35,16 @@ public interface CallConfig {
     /** The circuit breaker that stops calling Partnero while it is failing. */
     CircuitBreaker circuitBreaker();
 
+    /** The calls one GraphQL request makes for the graph's nested fields. */
+    Nested nested();
+
+    interface Nested {
+        /** The most calls to Partnero one GraphQL request has under way at once; the others wait their turn. */
+        @WithDefault("8")
+        @Positive
+        int maxConcurrency();
+    }
+
     interface Retry {
         /** Retries after the first attempt, only on connection failures and 502/503/504. */
         @WithDefault("2")

@@ -71,6 +71,7 @@ public class PartneroCustomers {
 
     private final PartneroClient client;
     private final KeyRateLimits limits;
+    private final int maxUnderWay;
     private final DataCache<PageKey, WireCustomerList> pages;
     private final DataCache<SearchKey, WireCustomer> searches;
 
@@ -78,6 +79,7 @@ public class PartneroCustomers {
             InternalFailures internal, MeterRegistry metrics) {
         this.client = client;
         this.limits = limits;
+        this.maxUnderWay = call.nested().maxConcurrency();
         if (cache.enabled()) {
             long maxBytes = cache.maxBytes().asLongValue();
             this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
@@ -105,8 +107,8 @@ public class PartneroCustomers {
     public Uni<WireCustomerList> list(GatewayRequest request, int page, int limit, String partnerKey, String partnerEmail) {
         ApiKey key = request.key();
         PageKey call = new PageKey(key.fingerprint(), page, limit, partnerKey, partnerEmail);
-        DataCache.Loader<WireCustomerList> load = staleAtHand -> limits.acquire(key, staleAtHand)
-                .chain(() -> client.listCustomers(request, key, page, limit, partnerKey, partnerEmail));
+        DataCache.Loader<WireCustomerList> load = staleAtHand -> request.inTurn(maxUnderWay, () -> limits.acquire(key, staleAtHand)
+                .chain(() -> client.listCustomers(request, key, page, limit, partnerKey, partnerEmail)));
         return request.once(call, () -> pages == null ? DataCache.uncached(load, request) : pages.get(call, load, request));
     }
 
@@ -114,8 +116,8 @@ public class PartneroCustomers {
     public Uni<WireCustomer> search(GatewayRequest request, String email, String id) {
         ApiKey key = request.key();
         SearchKey call = new SearchKey(key.fingerprint(), email, id);
-        DataCache.Loader<WireCustomer> load = staleAtHand -> limits.acquire(key, staleAtHand)
-                .chain(() -> client.searchCustomer(request, key, email, id));
+        DataCache.Loader<WireCustomer> load = staleAtHand -> request.inTurn(maxUnderWay, () -> limits.acquire(key, staleAtHand)
+                .chain(() -> client.searchCustomer(request, key, email, id)));
         return request.once(call, () -> searches == null ? DataCache.uncached(load, request) : searches.get(call, load, request));
     }
 }

@@ -30,14 +30,7 @@ public record WireCustomerList(List<WireCustomer> data, Links links, Meta meta) 
 
     /** About the heap this page holds, for the data cache's bound (see {@link WireCustomer#estimatedBytes()}). */
     int estimatedBytes() {
-        int bytes = 200 + (links == null ? 0 : WireCustomer.text(links.first()) + WireCustomer.text(links.last())
-                + WireCustomer.text(links.prev()) + WireCustomer.text(links.next()));
-        if (data != null) {
-            for (WireCustomer customer : data) {
-                bytes += 8 + (customer == null ? 0 : customer.estimatedBytes());
-            }
-        }
-        return bytes;
+        return WirePage.estimatedBytes(data, links, WireCustomer::estimatedBytes);
     }
 
     /** The page, if the gateway can read it: it has {@code data}, and every customer in it a key. */

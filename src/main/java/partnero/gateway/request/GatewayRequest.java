@@ -1,5 +1,6 @@
 package partnero.gateway.request;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,12 @@ import partnero.gateway.error.GatewayException;
  * failure, why and how old (the answer's {@code extensions.stale});</li>
  * <li>its calls, each made once however many fields ask for it: the outcome (data or failure) is
  * kept for the rest of the operation, so that a compiled plan that hands the operation to the
- * engine does not make Partnero answer twice.</li>
+ * engine does not make Partnero answer twice, and a nested field asked for on fifteen customers of
+ * three partners calls three times;</li>
+ * <li>its calls under way: at most so many at once ({@link #inTurn}), the others queued in order.</li>
  * </ul>
- * Its callbacks run on the request's Vert.x context, one at a time, so it needs no locks.
+ * Its callbacks usually run on the request's Vert.x context, one at a time; its state is guarded all
+ * the same (uncontended locks), as a call's answer may arrive on another thread.
  */
 public final class GatewayRequest {
 
@@ -32,6 +36,8 @@ public final class GatewayRequest {
 
     private final Optional<ApiKey> key;
     private final Map<Object, Uni<?>> calls = new HashMap<>(2);
+    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>(0);
+    private int underWay;
     private int attempts;
     private long oldestDataMillis = Long.MAX_VALUE;
     private String staleReason;
@@ -58,27 +64,66 @@ public final class GatewayRequest {
      * {@code made} the first time the request asks, and the same outcome every later time.
      */
     @SuppressWarnings("unchecked")
-    public <T> Uni<T> once(Object call, Supplier<Uni<T>> made) {
+    public synchronized <T> Uni<T> once(Object call, Supplier<Uni<T>> made) {
         return (Uni<T>) calls.computeIfAbsent(call, ignored -> made.get().memoize().indefinitely());
     }
 
+    /**
+     * {@code call}, subscribed when fewer than {@code maxUnderWay} of the request's calls are under
+     * way, else when one of them ends (first come, first served). Its outcome, either way.
+     */
+    public <T> Uni<T> inTurn(int maxUnderWay, Supplier<Uni<T>> call) {
+        return Uni.createFrom().emitter(emitter -> {
+            Runnable start = () -> Uni.createFrom().<T> deferred(call::get).subscribe().with(
+                    value -> {
+                        nextInTurn();
+                        emitter.complete(value);
+                    },
+                    failure -> {
+                        nextInTurn();
+                        emitter.fail(failure);
+                    });
+            synchronized (this) {
+                if (underWay >= maxUnderWay) {
+                    waiting.add(start);
+                    return;
+                }
+                underWay++;
+            }
+            start.run();
+        });
+    }
+
+    private void nextInTurn() {
+        Runnable next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                underWay--;
+            }
+        }
+        if (next != null) {
+            next.run();
+        }
+    }
+
     /** One more attempt on Partnero, retries included. */
-    public void attempt() {
+    public synchronized void attempt() {
         attempts++;
     }
 
     /** The attempts on Partnero so far. */
-    public int attempts() {
+    public synchronized int attempts() {
         return attempts;
     }
 
     /** The request used Partnero data fetched at this time (epoch milliseconds). */
-    public void usedDataFetchedAt(long fetchedAtMillis) {
+    public synchronized void usedDataFetchedAt(long fetchedAtMillis) {
         oldestDataMillis = Math.min(oldestDataMillis, fetchedAtMillis);
     }
 
     /** The request was given data fetched at this time instead of the error {@code reason} (an error code). */
-    public void servedStale(String reason, long fetchedAtMillis) {
+    public synchronized void servedStale(String reason, long fetchedAtMillis) {
         usedDataFetchedAt(fetchedAtMillis);
         if (fetchedAtMillis < oldestStaleMillis) {
             oldestStaleMillis = fetchedAtMillis;
@@ -87,12 +132,12 @@ public final class GatewayRequest {
     }
 
     /** When the oldest data the request used was fetched; {@code Long.MAX_VALUE} when it used none. */
-    public long oldestDataMillis() {
+    public synchronized long oldestDataMillis() {
         return oldestDataMillis;
     }
 
     /** Whether, and why, the request used stale data in place of an error; its oldest such data's age. */
-    public Optional<Stale> stale() {
+    public synchronized Optional<Stale> stale() {
         return staleReason == null ? Optional.empty()
                 : Optional.of(new Stale(staleReason, Math.max(0, (System.currentTimeMillis() - oldestStaleMillis) / 1000)));
     }

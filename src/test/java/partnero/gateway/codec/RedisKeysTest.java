@@ -30,6 +30,12 @@ class RedisKeysTest {
         built.put("answer", keys.answer(SHA256_OF_TEST));
         built.put("document", keys.document(SHA256_OF_TEST.toUpperCase()));
         built.put("rate", keys.rate(FINGERPRINT));
+        built.put("customer", keys.graph("customer", FINGERPRINT, "cus 1/2"));
+        built.put("customer refresh", keys.graphRefresh("customer", FINGERPRINT, "cus 1/2"));
+        built.put("partner", keys.graph("partner", FINGERPRINT, "partner_lumen"));
+        built.put("partners", keys.graph("partners", FINGERPRINT, "1", "15"));
+        built.put("transaction", keys.graph("transaction", FINGERPRINT, "inv_9"));
+        built.put("transactions", keys.graph("transactions", FINGERPRINT, "2", "250", "cus_00003", null));
 
         assertEquals(Contracts.read("redis-keys.txt"), built);
     }

@@ -23,7 +23,7 @@ class CustomerMappingTest {
 
     static final OffsetDateTime CREATED = OffsetDateTime.parse("2024-05-01T10:00:00Z");
     static final WireCustomer ADA = new WireCustomer("cus_1", "partner_lumen", null, "Ada", "Lovelace", "ada@example.com", CREATED,
-            null, null);
+            null, null, null, null);
     static final CustomerListRequest PAGE_2_OF_2 = new CustomerListRequest(2, 2, null, null);
 
     @Test

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
@@ -81,6 +82,6 @@ class OperationShapeTest {
         OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity()));
-        return OperationShape.of(SCHEMA.getQueryType(), operation.getSelectionSet(), fragments);
+        return OperationShape.of(SCHEMA, SCHEMA.getQueryType(), operation.getSelectionSet(), fragments, CoercedVariables.emptyVariables());
     }
 }

@@ -68,4 +68,49 @@ public final class PartneroBodies {
     public static String one(String customer) {
         return "{\"data\": " + customer + ", \"status\": 1}";
     }
+
+    /** A customer as Partnero lists it, referred by {@code partner} (an id, or null). */
+    public static String customer(String key, String partner) {
+        return """
+                {"key": "%s", "partner": %s, "deleted": false, "name": "N", "surname": "S", "email": "%s@example.com",
+                 "created_at": "2025-05-02T16:12:39.000000Z", "updated_at": "2025-05-02T16:12:39.000000Z", "deleted_at": null}"""
+                .formatted(key, partner == null ? "null" : "\"" + partner + "\"", key);
+    }
+
+    /** A single customer as {@code GET /customers/{key}} has it: with status and tags. */
+    public static String customerDetail(String key, String partner, String status, String... tags) {
+        String tagList = String.join(",", java.util.Arrays.stream(tags).map(tag -> "{\"value\": \"" + tag + "\"}").toList());
+        return customer(key, partner).replaceFirst("\\{", "{\"status\": \"" + status + "\", \"tags\": [" + tagList + "], ");
+    }
+
+    /** A partner as {@code GET /partners/{id}} has it, with every detail. */
+    public static String partnerDetail(String id) {
+        return """
+                {"id": "%s", "email": "%s@partners.example", "name": "Pat", "surname": "Ner", "status": "active", "approved": true,
+                 "custom_fields": [], "created_at": "2024-01-01T00:00:00.000000Z", "updated_at": "2024-02-01T00:00:00Z", "tos": true,
+                 "referrals_count": 3, "tags": [{"value": "gold"}], "referral_link": "https://ref.example/%s",
+                 "referral_links": ["https://ref.example/%s"],
+                 "referrals": {"clicks": 10, "signups": 4, "revenue": [{"currency": "EUR", "amount": 199.98}], "sales_count": 2, "paid_accounts": 1},
+                 "commissions": {"paid": 12.5, "pending": [{"currency": "EUR", "amount": 29.997}], "not_paid": []}}"""
+                .formatted(id, id, id, id);
+    }
+
+    /** A partner as {@code GET /partners} lists it: no details. */
+    public static String partner(String id) {
+        return """
+                {"id": "%s", "email": "%s@partners.example", "name": "Pat", "surname": "Ner", "status": "pending", "approved": false,
+                 "custom_fields": [], "created_at": "2024-01-01T00:00:00.000000Z", "updated_at": "2024-02-01T00:00:00Z"}"""
+                .formatted(id, id);
+    }
+
+    /** A transaction of {@code customer} credited to {@code partner}: a 99.99 sale with a reward of 29.997 (amount as written). */
+    public static String transaction(String key, String customer, String partner, String amount) {
+        return """
+                {"key": "%s", "action": "sale", "amount": %s, "amount_units": "EUR", "partner": "%s", "customer": "%s",
+                 "credit": false, "is_currency": true, "created_at": "2025-03-01T10:00:00.000000Z", "deleted_at": null,
+                 "rewards": [{"key": "%s", "action": "sale", "status": "review_period", "customer": "%s", "partner": "%s",
+                   "amount": 29.997, "amount_units": "EUR", "is_currency": true, "credit": false,
+                   "created_at": "2025-03-01T10:00:00.000000Z", "deleted_at": null, "product_type_data": {}}]}"""
+                .formatted(key, amount, partner, customer, key, customer, partner);
+    }
 }

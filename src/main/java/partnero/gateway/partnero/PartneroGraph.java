@@ -1,0 +1,141 @@
+package partnero.gateway.partnero;
+
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.config.CacheConfig;
+import partnero.gateway.error.InternalFailures;
+import partnero.gateway.request.GatewayRequest;
+import partnero.gateway.shared.SharedStore;
+
+/**
+ * Where the graph's requests leave for Partnero: one customer, partners, transactions, each endpoint
+ * with its own {@link DataCache} (per key fingerprint and arguments, ttl, byte bound, the Redis
+ * backend, stale-while-revalidate and stale-if-error, exactly as {@link PartneroCustomers}'). Within
+ * one GraphQL request a call is made once however many fields need it ({@link GatewayRequest#once}:
+ * the root field {@code partner(id)} and a customer's {@code partner} share it), and at most
+ * {@code partnero.nested.max-concurrency} of the request's calls are under way at once
+ * ({@link GatewayRequest#inTurn}). A 404 is "none" (null), and cached like any answer.
+ */
+@ApplicationScoped
+public class PartneroGraph {
+
+    /**
+     * One call to one of the graph's endpoints: its kind (also its Redis key kind), the key's
+     * fingerprint and the arguments in the endpoint's order. Equals and hashCode written out, as for
+     * every cache key (see {@code PartneroCustomers.PageKey}).
+     */
+    private record CallKey(String kind, String keyFingerprint, String[] arguments) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CallKey call && kind.equals(call.kind) && keyFingerprint.equals(call.keyFingerprint)
+                    && Arrays.equals(arguments, call.arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            return (kind.hashCode() * 31 + keyFingerprint.hashCode()) * 31 + Arrays.hashCode(arguments);
+        }
+
+        @Override
+        public String toString() {
+            return "CallKey[" + kind + ", " + keyFingerprint + "]";
+        }
+    }
+
+    private final PartneroClient client;
+    private final KeyRateLimits limits;
+    private final int maxUnderWay;
+    private final DataCache<CallKey, WireCustomer> customers;
+    private final DataCache<CallKey, WirePage<WirePartner>> partnerPages;
+    private final DataCache<CallKey, WirePartner> partners;
+    private final DataCache<CallKey, WirePage<WireTransaction>> transactionPages;
+    private final DataCache<CallKey, WireTransaction> transactions;
+
+    PartneroGraph(PartneroClient client, KeyRateLimits limits, SharedStore shared, ObjectMapper json, CallConfig call, CacheConfig cache,
+            InternalFailures internal, MeterRegistry metrics) {
+        this.client = client;
+        this.limits = limits;
+        this.maxUnderWay = call.nested().maxConcurrency();
+        Caches caches = new Caches(cache, shared, json, call, internal, metrics);
+        this.customers = caches.of("partnero-customer", "customer", WireCustomer::estimatedBytes,
+                json.constructType(WireCustomer.class), WireCustomer::requireKey);
+        this.partnerPages = caches.of("partnero-partner-pages", "partners", page -> page.estimatedBytes(WirePartner::estimatedBytes),
+                json.getTypeFactory().constructParametricType(WirePage.class, WirePartner.class),
+                page -> page.readable("partner", WirePartner::requireId));
+        this.partners = caches.of("partnero-partner", "partner", WirePartner::estimatedBytes,
+                json.constructType(WirePartner.class), WirePartner::requireId);
+        this.transactionPages = caches.of("partnero-transaction-pages", "transactions",
+                page -> page.estimatedBytes(WireTransaction::estimatedBytes),
+                json.getTypeFactory().constructParametricType(WirePage.class, WireTransaction.class),
+                page -> page.readable("transaction", WireTransaction::requireKey));
+        this.transactions = caches.of("partnero-transaction", "transaction", WireTransaction::estimatedBytes,
+                json.constructType(WireTransaction.class), WireTransaction::requireKey);
+    }
+
+    /** {@code GET /customers/{key}}: the customer with its status and tags; null when Partnero has none. */
+    public Uni<WireCustomer> customer(GatewayRequest request, String key) {
+        return call(request, customers, "customer", (apiKey) -> client.customer(request, apiKey, key), key);
+    }
+
+    /** {@code GET /partners}: one page of partners. */
+    public Uni<WirePage<WirePartner>> partners(GatewayRequest request, int page, int limit) {
+        return call(request, partnerPages, "partners", (apiKey) -> client.partners(request, apiKey, page, limit),
+                Integer.toString(page), Integer.toString(limit));
+    }
+
+    /** {@code GET /partners/{id}}: the partner with its details; null when Partnero has none. */
+    public Uni<WirePartner> partner(GatewayRequest request, String id) {
+        return call(request, partners, "partner", (apiKey) -> client.partner(request, apiKey, id), id);
+    }
+
+    /** {@code GET /transactions}: one page, filters left out when null. */
+    public Uni<WirePage<WireTransaction>> transactions(GatewayRequest request, int page, int limit, String customerKey,
+            String partnerKey) {
+        return call(request, transactionPages, "transactions",
+                (apiKey) -> client.transactions(request, apiKey, page, limit, customerKey, partnerKey),
+                Integer.toString(page), Integer.toString(limit), customerKey, partnerKey);
+    }
+
+    /** {@code GET /transactions/{key}}: the transaction; null when Partnero has none. */
+    public Uni<WireTransaction> transaction(GatewayRequest request, String key) {
+        return call(request, transactions, "transaction", (apiKey) -> client.transaction(request, apiKey, key), key);
+    }
+
+    /** Once per request, from the cache (when there is one), else from Partnero in the request's turn and within the key's rate. */
+    private <V> Uni<V> call(GatewayRequest request, DataCache<CallKey, V> cache, String kind, Function<ApiKey, Uni<V>> fetch,
+            String... arguments) {
+        ApiKey key = request.key();
+        CallKey call = new CallKey(kind, key.fingerprint(), arguments);
+        DataCache.Loader<V> load = staleAtHand -> request.inTurn(maxUnderWay,
+                () -> limits.acquire(key, staleAtHand).chain(() -> fetch.apply(key)));
+        return request.once(call, () -> cache == null ? DataCache.uncached(load, request) : cache.get(call, load, request));
+    }
+
+    /** Makes the graph's caches, all alike; none when {@code partnero.cache.enabled=false}. */
+    private record Caches(CacheConfig cache, SharedStore shared, ObjectMapper json, CallConfig call, InternalFailures internal,
+            MeterRegistry metrics) {
+
+        <V> DataCache<CallKey, V> of(String name, String kind, ToIntFunction<V> weigher, JavaType type, UnaryOperator<V> check) {
+            if (!cache.enabled()) {
+                return null;
+            }
+            return new DataCache<>(name, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), cache.maxBytes().asLongValue(),
+                    cache.maxSize(), weigher,
+                    new DataCache.Sharing<>(shared, kind, k -> shared.keys().graph(kind, k.keyFingerprint(), k.arguments()),
+                            k -> shared.keys().graphRefresh(kind, k.keyFingerprint(), k.arguments()), json, type,
+                            check, call.deadline()),
+                    internal, metrics);
+        }
+    }
+}

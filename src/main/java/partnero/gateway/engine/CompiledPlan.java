@@ -113,22 +113,26 @@ final class CompiledPlan {
         this.operationName = OperationTelemetry.loggedName(operation.getName());
     }
 
+    /** A document's plan, or why it has none (a short reason: {@code nested-resolver}, {@code introspection}, ...). */
+    record Compiled(Optional<CompiledPlan> plan, String notCompiledBecause) {
+    }
+
     /**
-     * The plan for an operation graphql-java has parsed, validated and run; empty when the
-     * operation uses anything a plan does not cover.
+     * The plan for an operation graphql-java has parsed, validated and run; none, with the reason,
+     * when the operation uses anything a plan does not cover.
      */
-    static Optional<CompiledPlan> compile(GraphQLSchema schema, OperationDefinition operation,
+    static Compiled compile(GraphQLSchema schema, OperationDefinition operation,
             Map<String, FragmentDefinition> fragments, RootResolvers resolvers) {
         if (operation.getOperation() != OperationDefinition.Operation.QUERY || !onlyConditions(operation)
                 || operation.getVariableDefinitions().stream().anyMatch(variable -> !variable.getDirectives().isEmpty())) {
-            return Optional.empty();
+            return new Compiled(Optional.empty(), "operation");
         }
         Compiler compiler = new Compiler(schema, fragments, resolvers);
         if (!compiler.selections(operation.getSelectionSet(), schema.getQueryType(), true)) {
             LOG.debugf("Operation %s not compiled: %s", OperationTelemetry.loggedName(operation.getName()), compiler.refused);
-            return Optional.empty();
+            return new Compiled(Optional.empty(), compiler.reason);
         }
-        return Optional.of(new CompiledPlan(schema, operation, fragments, compiler.steps));
+        return new Compiled(Optional.of(new CompiledPlan(schema, operation, fragments, compiler.steps)), null);
     }
 
     /** The operation's name as logged. */
@@ -360,6 +364,7 @@ final class CompiledPlan {
         private final RootResolvers resolvers;
         private final Map<Field, Step> steps = new IdentityHashMap<>();
         private String refused;
+        private String reason;
 
         Compiler(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, RootResolvers resolvers) {
             this.schema = schema;
@@ -382,7 +387,7 @@ final class CompiledPlan {
                     covered = false;
                 }
                 if (!covered) {
-                    return refuse("a directive other than @skip and @include, or a fragment on another type");
+                    return refuse("directive", "a directive other than @skip and @include, or a fragment on another type");
                 }
             }
             return true;
@@ -401,19 +406,20 @@ final class CompiledPlan {
             }
             GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
             if (definition == null || field.getName().startsWith("__")) {
-                return refuse("introspection: " + field.getName());
+                return refuse("introspection", "introspection: " + field.getName());
             }
             Step step;
             if (root) {
                 Optional<RootResolvers.Resolver> resolver = resolvers.of(definition);
                 if (resolver.isEmpty()) {
-                    return refuse("a root field without a plain Uni resolver: " + field.getName());
+                    return refuse("root-resolver", "a root field without a plain Uni resolver: " + field.getName());
                 }
                 step = new RootCall(definition, resolver.get());
             } else if (!field.getArguments().isEmpty()
                     || !(schema.getCodeRegistry().getDataFetcher(type, definition) instanceof AccessorFetcher fetcher)
                     || !fetcher.readsPlainly()) {
-                return refuse("a field not read by its accessor alone: " + type.getName() + "." + field.getName());
+                return refuse(OperationShape.declaredEndpoint(definition).isPresent() ? "nested-resolver" : "field",
+                        "a field not read by its accessor alone: " + type.getName() + "." + field.getName());
             } else {
                 step = new Accessor(definition, fetcher);
             }
@@ -423,13 +429,14 @@ final class CompiledPlan {
                 return field.getSelectionSet() != null && selections(field.getSelectionSet(), object, false);
             }
             return result instanceof GraphQLScalarType || result instanceof GraphQLEnumType
-                    || refuse("a field of an abstract type: " + type.getName() + "." + field.getName());
+                    || refuse("abstract-type", "a field of an abstract type: " + type.getName() + "." + field.getName());
         }
 
-        /** Notes why the document is not compiled (for the debug log); false. */
-        private boolean refuse(String why) {
+        /** Notes why the document is not compiled: a short reason (a metric's tag), the details for the debug log; false. */
+        private boolean refuse(String reason, String why) {
             if (refused == null) {
                 refused = why;
+                this.reason = reason;
             }
             return false;
         }

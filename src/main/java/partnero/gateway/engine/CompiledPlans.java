@@ -1,8 +1,10 @@
 package partnero.gateway.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -47,6 +49,8 @@ class CompiledPlans {
             new EngineSetting("quarkus.smallrye-graphql.events.enabled", "false", "false"),
             new EngineSetting("quarkus.smallrye-graphql.log-payload", "off", "off"),
             new EngineSetting("quarkus.smallrye-graphql.exclude-null-fields-in-responses", "false", "false"));
+    private static final String DESCRIPTION = "Requests run by a compiled plan (answered by it, or handed over to the GraphQL engine),"
+            + " or by the engine because their document has no plan (with the reason)";
     /** What a document's plan is taken to weigh per character of its text: the text, its syntax tree, the plan's lookups. */
     private static final int BYTES_PER_CHARACTER = 24;
 
@@ -69,12 +73,15 @@ class CompiledPlans {
         }
     }
 
-    private final Cache<PlanKey, Optional<CompiledPlan>> plans;
+    private final Cache<PlanKey, CompiledPlan.Compiled> plans;
     private final RootResolvers resolvers;
     private final Counter answered;
     private final Counter handedOver;
+    private final MeterRegistry metrics;
+    private final Map<String, Counter> notCompiled = new ConcurrentHashMap<>();
 
     CompiledPlans(EngineConfig config, Instance<Schema> model, MeterRegistry metrics) {
+        this.metrics = metrics;
         Optional<String> off = config.compiledPlans().enabled() ? engineDoesMore() : Optional.of("partnero.compiled-plans.enabled=false");
         if (off.isEmpty() && !model.isResolvable()) {
             off = Optional.of("SmallRye GraphQL's schema model is not available");
@@ -92,7 +99,7 @@ class CompiledPlans {
         this.resolvers = new RootResolvers(model.get());
         this.plans = Caffeine.newBuilder()
                 .maximumWeight(config.compiledPlans().maxBytes().asLongValue())
-                .<PlanKey, Optional<CompiledPlan>> weigher((document, plan) -> document.query().length() * BYTES_PER_CHARACTER)
+                .<PlanKey, CompiledPlan.Compiled> weigher((document, plan) -> document.query().length() * BYTES_PER_CHARACTER)
                 .build();
     }
 
@@ -101,13 +108,24 @@ class CompiledPlans {
         return plans != null;
     }
 
-    /** The plan for this request's document, once there is one. */
+    /**
+     * The plan for this request's document, once there is one. A request whose document has none
+     * because a plan cannot cover it (a nested field answered by a resolver, say) is counted as run
+     * by the engine, with the reason.
+     */
     Optional<CompiledPlan> find(GraphQLRequest request) {
         if (plans == null) {
             return Optional.empty();
         }
-        Optional<CompiledPlan> plan = plans.getIfPresent(new PlanKey(request.query(), request.operationName()));
-        return plan == null ? Optional.empty() : plan;
+        CompiledPlan.Compiled compiled = plans.getIfPresent(new PlanKey(request.query(), request.operationName()));
+        if (compiled == null) {
+            return Optional.empty();
+        }
+        if (compiled.plan().isEmpty()) {
+            notCompiled.computeIfAbsent(compiled.notCompiledBecause(), reason -> Counter.builder("graphql.compiled.plans")
+                    .description(DESCRIPTION).tag("result", "not-compiled").tag("reason", reason).register(metrics)).increment();
+        }
+        return compiled.plan();
     }
 
     /** Compiles the request's document, if not done yet, from what graphql-java learnt running it completely. */
@@ -141,8 +159,9 @@ class CompiledPlans {
 
     private static Counter planCounter(MeterRegistry metrics, String result) {
         return Counter.builder("graphql.compiled.plans")
-                .description("Requests run by a compiled plan: answered by it, or handed over to the GraphQL engine")
+                .description(DESCRIPTION)
                 .tag("result", result)
+                .tag("reason", "")
                 .register(metrics);
     }
 

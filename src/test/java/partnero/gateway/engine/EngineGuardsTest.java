@@ -31,14 +31,27 @@ class EngineGuardsTest extends AgainstPartneroStub {
     @Inject
     GraphQLSchema schema;
 
+    /**
+     * The upstream-call limit counts from the schema: a field a resolver answers (every root field, and
+     * every nested field that is not its record's accessor) may call Partnero, so it must say so.
+     */
     @Test
-    void everyRootFieldDeclaresThePartneroCallsItMakes() {
-        List<String> undeclared = schema.getQueryType().getFieldDefinitions().stream()
-                .filter(field -> OperationShape.declaredCalls(field).isEmpty())
-                .map(GraphQLFieldDefinition::getName)
-                .toList();
+    void everyFieldAResolverAnswersDeclaresThePartneroCallsItMakes() {
+        List<String> undeclared = new ArrayList<>();
+        for (GraphQLObjectType type : objectTypes()) {
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                boolean byResolver = type == schema.getQueryType() || !(schema.getCodeRegistry()
+                        .getDataFetcher(FieldCoordinates.coordinates(type, field), field) instanceof RecordFieldFetchers.AccessorFetcher);
+                if (byResolver && (OperationShape.declaredCalls(field).isEmpty() || OperationShape.declaredEndpoint(field).isEmpty())) {
+                    undeclared.add(type.getName() + "." + field.getName());
+                }
+            }
+        }
 
-        assertEquals(List.of(), undeclared, "Query fields without @PartneroCalls escape the upstream-call limit");
+        assertEquals(List.of(), undeclared, "fields without @PartneroCalls(value, endpoint) escape the upstream-call limit");
+        assertEquals("GET /partners/{id}", OperationShape.declaredEndpoint(
+                ((GraphQLObjectType) schema.getType("Customer")).getFieldDefinition("partner")).orElseThrow(),
+                "the limit reads the endpoint of a nested field");
         assertEquals(1, OperationShape.partneroCalls(schema.getQueryType().getFieldDefinition("customers")),
                 "the limit reads what customers declares");
         assertEquals(1, OperationShape.partneroCalls(schema.getQueryType().getFieldDefinition("searchCustomer")),
@@ -50,19 +63,20 @@ class EngineGuardsTest extends AgainstPartneroStub {
         given().when().get("/graphql/schema.graphql")
                 .then().statusCode(200)
                 .body(containsString("directive @partneroCalls"))
-                .body(containsString("@partneroCalls(value : 1)"));
+                .body(containsString("@partneroCalls(endpoint : \"GET /customers\", value : 1)"));
     }
 
     @Test
     void everyServedObjectTypeIsReadByAccessorsOrLeftToSmallRyeOnPurpose() {
         List<String> uncovered = new ArrayList<>();
-        for (GraphQLObjectType type : schema.getAllTypesAsList().stream()
-                .filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()) {
-            if (type.getName().startsWith("__") || type == schema.getQueryType()
-                    || RecordFieldFetchers.LEFT_TO_SMALLRYE.contains(type.getName())) {
+        for (GraphQLObjectType type : objectTypes()) {
+            if (type == schema.getQueryType() || RecordFieldFetchers.LEFT_TO_SMALLRYE.contains(type.getName())) {
                 continue;
             }
             for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                if (OperationShape.declaredEndpoint(field).isPresent()) {
+                    continue; // a resolver's (see above)
+                }
                 DataFetcher<?> fetcher = schema.getCodeRegistry()
                         .getDataFetcher(FieldCoordinates.coordinates(type, field), field);
                 if (!(fetcher instanceof RecordFieldFetchers.AccessorFetcher)) {
@@ -72,6 +86,11 @@ class EngineGuardsTest extends AgainstPartneroStub {
         }
 
         assertEquals(List.of(), uncovered, "mark the record @AccessorFields, or name its type in RecordFieldFetchers.LEFT_TO_SMALLRYE");
+    }
+
+    private List<GraphQLObjectType> objectTypes() {
+        return schema.getAllTypesAsList().stream().filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast)
+                .filter(type -> !type.getName().startsWith("__")).toList();
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import partnero.gateway.partnero.WireCustomer;
@@ -21,11 +23,21 @@ import partnero.gateway.partnero.WireCustomer;
 /**
  * The simulator's data: a few hundred customers of one program, referred by a handful of partners,
  * some soft-deleted, as Partnero's own records ({@link WireCustomer}, which also writes them in Partnero's
- * wire format). Seeded, so every dev session sees the same data.
+ * wire format), and what only the single customer's answer adds to them: a status and tags. Seeded, so
+ * every dev session sees the same data.
  */
 final class SimulatedCustomers {
 
     record Partner(String key, String email) {
+    }
+
+    /** One tag, as Partnero writes tags: {@code {"value": "vip"}}. */
+    record Tag(String value) {
+    }
+
+    /** {@code GET /customers/{key}}'s customer: the list's fields, a status, and tags (absent for a few). */
+    record Detail(@JsonUnwrapped WireCustomer customer, String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Tag> tags) {
     }
 
     static final List<Partner> PARTNERS = List.of(
@@ -42,8 +54,10 @@ final class SimulatedCustomers {
     private static final String[] SURNAMES = { "Brown", "Novak", "Garcia", "Smith", "Kowalski", "Jensen", "Rossi",
             "Müller", "Dubois", "Silva", "Kim", "Patel", "O'Brien", "Andersen", "Costa", "Weber", "Nowak", "Ivanova" };
     private static final String[] DOMAINS = { "mail.example", "inbox.example", "post.example", "company.example" };
+    private static final String[] TAGS = { "vip", "newsletter", "beta", "wholesale" };
 
     private final List<WireCustomer> customers;
+    private final Map<String, Detail> details = new HashMap<>();
 
     /** @param json reads each customer from Partnero's field names, as the REST client does: a field added to
      *        {@link WireCustomer} needs nothing here (it is null in the simulator until set above) */
@@ -79,6 +93,27 @@ final class SimulatedCustomers {
             all.add(json.convertValue(wire, WireCustomer.class));
         }
         this.customers = List.copyOf(all);
+        // drawn apart from the customers, whose seeded values stay as they were before details existed
+        Random detailsRandom = new Random(seed + 1);
+        for (WireCustomer customer : customers) {
+            int draw = detailsRandom.nextInt(100);
+            String status = draw < 85 ? "active" : draw < 95 ? "inactive" : "pending";
+            details.put(customer.key(), new Detail(customer, status, tags(detailsRandom)));
+        }
+    }
+
+    /** Null (the field absent) for a few, none for about half, else one or two. */
+    private static List<Tag> tags(Random random) {
+        int draw = random.nextInt(100);
+        if (draw < 3) {
+            return null;
+        }
+        if (draw < 50) {
+            return List.of();
+        }
+        int first = random.nextInt(TAGS.length);
+        Tag tag = new Tag(TAGS[first]);
+        return draw < 80 ? List.of(tag) : List.of(tag, new Tag(TAGS[(first + 1 + random.nextInt(TAGS.length - 1)) % TAGS.length]));
     }
 
     List<WireCustomer> matching(Predicate<WireCustomer> filter) {
@@ -91,6 +126,10 @@ final class SimulatedCustomers {
 
     Optional<WireCustomer> byKey(String key) {
         return customers.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    Optional<Detail> detail(String key) {
+        return Optional.ofNullable(details.get(key));
     }
 
     static Optional<Partner> partnerByEmail(String email) {

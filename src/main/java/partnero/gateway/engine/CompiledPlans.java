@@ -161,7 +161,7 @@ class CompiledPlans {
         return Counter.builder("graphql.compiled.plans")
                 .description(DESCRIPTION)
                 .tag("result", result)
-                .tag("reason", "")
+                .tag("reason", "none")
                 .register(metrics);
     }
 

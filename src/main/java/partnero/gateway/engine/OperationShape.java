@@ -53,8 +53,11 @@ import graphql.schema.GraphQLTypeUtil;
  * <li>everything below a field with a {@code limit} argument counts once per possible item: the
  * limit's value, its variable's or its default; nested lists multiply.</li>
  * </ul>
- * The input rules hold for the arguments of every field that calls Partnero, wherever it is:
- * {@code page} at least 1, {@code limit} 1 to 250, {@code key} and {@code id} not blank.
+ * The input rules are checked here for the arguments of every nested field that calls Partnero:
+ * {@code page} at least 1, {@code limit} 1 to 250, {@code key} and {@code id} not blank; one broken
+ * refuses the whole request, so not even the parent's call is made. A root field's arguments are
+ * checked by its resolver before its call, which reports the error on the field's path while the other
+ * root fields answer (SPEC's first stage).
  */
 record OperationShape(int depth, int fields, int upstreamCalls) {
 
@@ -198,8 +201,8 @@ record OperationShape(int depth, int fields, int upstreamCalls) {
                         && kinds.add(endpoint.get() + " " + arguments)) {
                     total += items * declaredCalls(definition).orElse(1);
                 }
-                if (root || endpoint.isPresent()) {
-                    check(arguments);
+                if (!root && endpoint.isPresent()) {
+                    check(arguments); // a root field's own resolver checks its arguments, and reports on its path
                 }
                 GraphQLType result = GraphQLTypeUtil.unwrapAll(definition.getType());
                 if (result instanceof GraphQLObjectType object) {

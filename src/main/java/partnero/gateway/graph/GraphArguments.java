@@ -39,11 +39,11 @@ final class GraphArguments {
             @Size(max = 255, message = "partnerKey must be at most 255 characters") String partnerKey) {
     }
 
-    record ByKey(@NotBlank(message = "key must not be blank")
+    record KeyArgument(@NotBlank(message = "key must not be blank")
             @Size(max = 255, message = "key must be at most 255 characters") String key) {
     }
 
-    record ById(@NotBlank(message = "id must not be blank")
+    record IdArgument(@NotBlank(message = "id must not be blank")
             @Size(max = 255, message = "id must be at most 255 characters") String id) {
     }
 }

@@ -34,7 +34,7 @@ public class GraphQueries {
     @PartneroCalls(value = 1, endpoint = "GET /customers/{key}")
     @Description("One customer by key; null when Partnero has none.")
     public Uni<Customer> customer(@Name("key") @NonNull @Description("Partnero's key of the customer.") String key) {
-        return resolution.resolve(new GraphArguments.ByKey(key),
+        return resolution.resolve(new GraphArguments.KeyArgument(key),
                 (arguments, operation) -> partnero.customer(operation, arguments.key()).map(CustomerMapping::toCustomer));
     }
 
@@ -54,7 +54,7 @@ public class GraphQueries {
     @PartneroCalls(value = 1, endpoint = "GET /partners/{id}")
     @Description("One partner by id; null when Partnero has none.")
     public Uni<Partner> partner(@Name("id") @NonNull @Description("Partnero's id of the partner.") String id) {
-        return resolution.resolve(new GraphArguments.ById(id),
+        return resolution.resolve(new GraphArguments.IdArgument(id),
                 (arguments, operation) -> partnero.partner(operation, arguments.id()).map(GraphMapping::toPartner));
     }
 
@@ -77,7 +77,7 @@ public class GraphQueries {
     @PartneroCalls(value = 1, endpoint = "GET /transactions/{key}")
     @Description("One transaction by key; null when Partnero has none.")
     public Uni<Transaction> transaction(@Name("key") @NonNull @Description("Partnero's key of the transaction.") String key) {
-        return resolution.resolve(new GraphArguments.ByKey(key),
+        return resolution.resolve(new GraphArguments.KeyArgument(key),
                 (arguments, operation) -> partnero.transaction(operation, arguments.key()).map(GraphMapping::toTransaction));
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -19,7 +20,7 @@ public record Transaction(
         @Description("What happened: usually sale.") String action,
         @Description("The amount, exactly as Partnero wrote it.") BigDecimal amount,
         @Description("The currency's code of the amount (Partnero's amount_units).") String currency,
-        @Description("Whether the amount is money (false: some other unit).") Boolean isCurrency,
+        @Name("isCurrency") @Description("Whether the amount is money (false: some other unit).") Boolean amountIsMoney,
         @Description("Whether the transaction is a credit.") Boolean credit,
         @Description("When the transaction was made, in UTC.") OffsetDateTime createdAt,
         @Description("When the transaction was deleted, in UTC; null unless deleted.") OffsetDateTime deletedAt,

@@ -79,4 +79,34 @@ class DevUpstreamTest {
         GraphQL.answered("{ searchCustomer(email: \"nobody@nowhere.example\") { key } }")
                 .body("data.searchCustomer", nullValue());
     }
+
+    /** The README's nested query, and the graph's odd corners the simulator seeds, through /graphql. */
+    @Test
+    void servesTheGraphAsTheReadmeShowsIt() {
+        GraphQL.answered("""
+                { customers(limit: 5) { items { key name status tags
+                    partner { id name referralLink stats { clicks signups revenue { amount currency } } }
+                    transactions(limit: 3) { items { key amount currency rewards { status amount } } } } } }""")
+                .body("data.customers.items", hasSize(5))
+                .body("data.customers.items.status", everyItem(notNullValue()))
+                .body("data.customers.items.tags", everyItem(notNullValue()))
+                .body("data.customers.items.findAll { it.partner != null }.size()", greaterThan(0))
+                .body("data.customers.items.findAll { it.partner != null }.partner.referralLink", everyItem(notNullValue()))
+                .body("data.customers.items.transactions", everyItem(notNullValue()));
+
+        String exact = GraphQL.answered("""
+                { sale: transaction(key: "txn_00001") { amount rewards { amount } customer { key } partner { id } }
+                  text: transaction(key: "txn_00002") { amount }
+                  slashes: transaction(key: "inv/2024/00042") { key } }""")
+                .body("data.sale.customer.key", equalTo("cus_00013"))
+                .body("data.sale.partner.id", equalTo("partner_quill"))
+                .body("data.slashes.key", equalTo("inv/2024/00042"))
+                .extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(exact, org.hamcrest.Matchers.containsString("\"amount\":29.997"));
+        org.hamcrest.MatcherAssert.assertThat(exact, org.hamcrest.Matchers.containsString("\"text\":{\"amount\":49.50}"));
+
+        GraphQL.answered("{ partners(limit: 250) { items { id } } partner(id: \"partner_northwind\") { commissions { paid } } }")
+                .body("data.partners.items.size()", greaterThan(5))
+                .body("data.partner.commissions", notNullValue());
+    }
 }

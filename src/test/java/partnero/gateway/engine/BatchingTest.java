@@ -12,6 +12,8 @@ import static partnero.gateway.support.Queries.FIND_KEY;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,13 +73,13 @@ class BatchingTest extends AgainstStandardCustomers {
 
     @Test
     void aBatchThatWouldCallPartneroTooOftenAllTogetherIsRefusedWhole() {
-        // 4 calls each: within the limit of 10 alone, 12 together
-        String fourCalls = "{ a: searchCustomer(id: \"1\") { key } b: searchCustomer(id: \"2\") { key }"
-                + " c: searchCustomer(id: \"3\") { key } d: searchCustomer(id: \"4\") { key } }";
-        postJson(List.of(Map.of("query", fourCalls), Map.of("query", fourCalls), Map.of("query", fourCalls)))
+        // 17 calls each: within the limit of 50 alone, 51 together
+        String seventeenCalls = IntStream.range(0, 17).mapToObj(i -> "s" + i + ": searchCustomer(id: \"" + i + "\") { key }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        postJson(List.of(Map.of("query", seventeenCalls), Map.of("query", seventeenCalls), Map.of("query", seventeenCalls)))
                 .statusCode(200)
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", equalTo("This batch would make 12 calls to Partnero; at most 10 are allowed per request"));
+                .body("errors[0].message", equalTo("This batch would make 51 calls to Partnero; at most 50 are allowed per request"));
         wireMock.verifyNoCall();
     }
 

@@ -223,7 +223,7 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
 
         assertEquals(before + 1, timedSuccesses("Timed"), "graphql_operations_seconds_count{operation=Timed,outcome=success}");
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("graphql_compiled_plans_total{result=\"answered\"}"));
+                .body(containsString("graphql_compiled_plans_total{reason=\"none\",result=\"answered\"}"));
     }
 
     private static double timedSuccesses(String operation) {

@@ -38,7 +38,7 @@ class QueryLimitsTest extends AgainstAliceListed {
         GraphQL.answeredWithoutData(aliases(60, "customers(page: %d) { items { key } }"))
                 .body("errors.size()", equalTo(1))
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("60 calls to Partnero; at most 10"));
+                .body("errors[0].message", containsString("60 calls to Partnero; at most 50"));
 
         wireMock.verifyNoCall();
         stillServing();
@@ -54,11 +54,11 @@ class QueryLimitsTest extends AgainstAliceListed {
 
     @Test
     void aliasesHiddenInFragmentsAreCountedToo() {
-        String query = "{ ...F ... on Query " + aliases("s", 6, "searchCustomer(id: \"c%d\") { key }") + " }\n"
-                + "fragment F on Query " + aliases("c", 6, "customers(page: %d) { items { key } }");
+        String query = "{ ...F ... on Query " + aliases("s", 26, "searchCustomer(id: \"c%d\") { key }") + " }\n"
+                + "fragment F on Query " + aliases("c", 26, "customers(page: %d) { items { key } }");
         GraphQL.post(query)
                 .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("12 calls"));
+                .body("errors[0].message", containsString("52 calls"));
 
         wireMock.verifyNoCall();
     }

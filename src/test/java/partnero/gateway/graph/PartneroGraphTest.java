@@ -122,11 +122,13 @@ class PartneroGraphTest extends AgainstPartneroStub {
                 transaction("t1", "c1", "p1", "99.99"), transaction("t2", "c1", "p1", "\"49.50\"")))));
 
         String body = GraphQL.answeredWithKey(clientKey,
-                "{ transactions(customerKey: \"c1\") { items { key amount currency rewards { status amount } } } }")
+                "{ transactions(customerKey: \"c1\") { items { key amount currency isCurrency rewards { status amount } } } }")
                 .body("data.transactions.items", hasSize(2))
+                .body("data.transactions.items[0].currency", equalTo("EUR"))
+                .body("data.transactions.items[0].isCurrency", equalTo(true))
                 .extract().asString();
 
-        org.hamcrest.MatcherAssert.assertThat(body, containsString("\"amount\":99.99,"));
+        org.hamcrest.MatcherAssert.assertThat(body, containsString("\"amount\":99.99,\"currency\":\"EUR\""));
         org.hamcrest.MatcherAssert.assertThat(body, containsString("\"amount\":49.50,"));
         org.hamcrest.MatcherAssert.assertThat(body, containsString("\"amount\":29.997}"));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v1/transactions"))
@@ -166,7 +168,14 @@ class PartneroGraphTest extends AgainstPartneroStub {
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", containsString("limit must be between 1 and 250"));
-        GraphQL.postWithKey(clientKey, "{ customers { items { key } } partner(id: \" \") { id } }")
+        GraphQL.postWithKey(clientKey, "{ customer(key: \"c1\") { transactions(page: 0) { items { key } } } }")
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("page must be 1 or more"));
+        wireMock.verifyNoCall();
+        // a root field's own rule: its resolver refuses it before its call, on its path
+        GraphQL.postWithKey(clientKey, "{ partner(id: \" \") { id } }")
+                .body("data.partner", nullValue())
+                .body("errors[0].path[0]", equalTo("partner"))
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", containsString("id must not be blank"));
         wireMock.verifyNoCall();

@@ -44,6 +44,9 @@ def median(rps):
 
 
 by_key = {(kind, scenario, query): row for row in rows for kind, scenario, query in [row[:3]]}
+calls_file = out / "calls.tsv"
+calls = {tuple(line.split("\t")[:3]): line.split("\t")[3] for line in calls_file.read_text().splitlines() if line.strip()} \
+    if calls_file.exists() else {}
 ceiling = next((median(row[3]) for row in rows if row[0] == "ceiling"), None)
 # the peers have no cache: their one configuration is the comparison for hits, engine runs and misses
 peer_scenario = {"cold": "cold", "mix": "mix", "hits": "misses", "engine": "misses", "misses": "misses"}
@@ -59,14 +62,14 @@ def versus(kind, scenario, query, rps, peer):
     return "" if kind in (peer, "ceiling") or other is None else f"{median(rps) / median(other[3]):.2f}x"
 
 
-print("| artifact | scenario | query | requests/s | x Apollo | x Tailcall | % of ceiling | p50 ms | p99 ms | failures |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| artifact | scenario | query | requests/s | x Apollo | x Tailcall | % of ceiling | p50 ms | p99 ms | failures | Partnero calls per answer |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 plot = []
 for kind, scenario, query, rps, p50, p99, failures in rows:
     share = "" if ceiling is None else f"{100 * median(rps) / ceiling:.1f} %"
     name = names.get(scenario, scenario).replace("{COLD}", "30")
     ratios = " | ".join(versus(kind, scenario, query, rps, peer) for peer in PEERS)
-    print(f"| {kind} | {name} | {query} | {rps} | {ratios} | {share} | {p50} | {p99} | {failures} |")
+    print(f"| {kind} | {name} | {query} | {rps} | {ratios} | {share} | {p50} | {p99} | {failures} | {calls.get((kind, scenario, query), '')} |")
     if query == "customers":
         plot.append(f'"{kind} {scenario}"\t{median(rps)}')
 (out / "throughput.dat").write_text("\n".join(plot) + "\n")

@@ -5,7 +5,7 @@
 #   bench/run.sh                       # Apollo, Tailcall, the JVM jar, and the native executable if target/ has one
 #   RUNS=5 DURATION=10 bench/run.sh
 #   KINDS="jvm native" bench/run.sh    # some of them only (default: "apollo tailcall jvm native")
-#   SCENARIOS="engine misses" bench/run.sh  # some scenarios only (default: "cold hits mix engine misses")
+#   SCENARIOS="engine misses" bench/run.sh  # some scenarios only (default: "cold hits mix engine misses nested")
 #   MEASURE=0 SOAK=1 bench/run.sh      # the soak only
 #   PROFILE=1 bench/run.sh             # also a CPU profile of the gateway during each scenario's first
 #                                      # run: perf record -e cpu-clock (a software event: no hardware
@@ -35,6 +35,9 @@
 #       engine  answer cache off, data cache on: the GraphQL engine runs, Partnero is not called
 #       misses  all caches off: every request reaches Partnero
 #       mix     default settings, every request with other variables (pages, limits, filters)
+#       nested  the query "nested" (customers page 1, each with its partner: GET /partners/{id}) in
+#               the hits, engine and misses configurations; the stand-in's calls per answer are
+#               counted (its stub_status) and reported next to requests/s (OUT/calls.tsv)
 #     (Apollo and Tailcall have no cache: their one configuration is compared with every scenario);
 #   - reports each figure as a ratio to Apollo's and to the ceiling in the same run, and the
 #     gateway's RSS after its first answer and after the load.
@@ -65,7 +68,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 SOAK=${SOAK:-0}
 MEASURE=${MEASURE:-1}
 KINDS=${KINDS:-apollo tailcall jvm native}
-SCENARIOS=${SCENARIOS:-cold hits mix engine misses}
+SCENARIOS=${SCENARIOS:-cold hits mix engine misses nested}
 PROFILE=${PROFILE:-0}
 COLD=${COLD:-30}
 NATIVE_WARMUP=${NATIVE_WARMUP:-15} # no JIT to wait for
@@ -139,12 +142,18 @@ load() {
     env "$@" taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d"$seconds"s --latency -s bench/check.lua "$url" | grep '^RESULT'
 }
 
+# the requests the stand-in has served so far (its stub_status; reading it is one more)
+standin_requests() {
+    curl -s -H 'Authorization: Bearer x' "http://127.0.0.1:$UPSTREAM_PORT/stand-in/status" | awk 'NR == 3 { print $3 }'
+}
+
 # measure KIND SCENARIO QUERY WARMUP URL [VAR=value ...]: a warm-up, RUNS runs, one row of results.tsv
-# (with PROFILE=1, the first run under perf record)
+# and one of calls.tsv (the stand-in's calls per answer over the runs); with PROFILE=1, the first run under perf record
 measure() {
-    local kind=$1 scenario=$2 query=$3 warmup=$4 url=$5 results=() run
+    local kind=$1 scenario=$2 query=$3 warmup=$4 url=$5 results=() run calls_before
     shift 5
     [ "$warmup" -gt 0 ] && load "$url" "$warmup" "$@" >/dev/null
+    calls_before=$(standin_requests)
     for run in $(seq "$RUNS"); do
         if [ "$PROFILE" = 1 ] && [ "$run" = 1 ] && [ "$kind" != ceiling ]; then
             profile "$kind-$scenario-$query" &
@@ -155,6 +164,10 @@ measure() {
             results+=("$(load "$url" "$DURATION" "$@")")
         fi
     done
+    local calls=$(($(standin_requests) - calls_before - 1)) answered
+    answered=$(printf '%s\n' "${results[@]}" | field requests | awk '{ n += $1 } END { print n + 0 }')
+    [ "$kind" = ceiling ] || printf '%s\t%s\t%s\t%s\n' "$kind" "$scenario" "$query" \
+        "$(awk -v c="$calls" -v n="$answered" 'BEGIN { printf "%.3f", n ? c / n : 0 }')" >> "$OUT/calls.tsv"
     record "$kind" "$scenario" "$query" "${results[@]}"
 }
 
@@ -234,6 +247,10 @@ CUSTOMERS_EXPECT='"hasNextPage":true'
 PAGES='query Page($page: Int, $limit: Int, $partnerKey: String) { customers(page: $page, limit: $limit, partnerKey: $partnerKey) { items { key email name surname partnerKey deleted createdAt updatedAt deletedAt } pageInfo { currentPage perPage from to hasNextPage hasPreviousPage } } }'
 SEARCH='{"query": "{ searchCustomer(email: \"customer1@example.com\") { key email name surname partnerKey deleted createdAt updatedAt deletedAt } }"}'
 SEARCH_EXPECT='"key":"customer_001"'
+# the Partnero graph: page 1 with each customer's partner (4 distinct partners among the 15 customers;
+# the fields are the ones the Apollo and Tailcall peers serve)
+NESTED='{"query": "{ customers(page: 1, limit: 15) { items { key email name partnerKey partner { id email name surname status approved referralsCount } } pageInfo { hasNextPage } } }"}'
+NESTED_EXPECT='"referralsCount":4'
 
 # the scenarios of one kind (those in SCENARIOS); the peers have one configuration, so they run cold,
 # misses (both queries) and mix
@@ -244,6 +261,7 @@ run_kind() {
     local auth=()
     [ "$kind" = tailcall ] && auth=(AUTH="Bearer bench-key")
     local customers=(BODY="$CUSTOMERS" EXPECT="$CUSTOMERS_EXPECT" "${auth[@]}") search=(BODY="$SEARCH" EXPECT="$SEARCH_EXPECT" "${auth[@]}")
+    local nested=(BODY="$NESTED" EXPECT="$NESTED_EXPECT" "${auth[@]}")
     local mix=(BODY="$PAGES" EXPECT="$CUSTOMERS_EXPECT" VARY=1 "${auth[@]}")
 
     # the default process: cold, the mix, and the same request repeated (answer-cache hits; the peers
@@ -251,7 +269,7 @@ run_kind() {
     local repeated=hits settings=" (default settings)" peer=0
     [ "$kind" = apollo ] || [ "$kind" = tailcall ] && peer=1
     [ "$peer" = 1 ] && repeated=misses settings=""
-    if wants cold || wants "$repeated" || wants mix; then
+    if wants cold || wants "$repeated" || wants mix || wants nested; then
         start_gateway "$kind" "$kind-default"
         first_answer "$kind"
         ! wants cold || record "$kind" cold customers "$(load "$GATEWAY_URL" "$COLD" "${mix[@]}")"
@@ -259,23 +277,30 @@ run_kind() {
             measure "$kind" "$repeated" customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
             measure "$kind" "$repeated" search "$warmup" "$GATEWAY_URL" "${search[@]}"
         fi
+        ! wants nested || measure "$kind" "$repeated" nested "$warmup" "$GATEWAY_URL" "${nested[@]}"
         ! wants mix || measure "$kind" mix customers "$warmup" "$GATEWAY_URL" "${mix[@]}"
         echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load$settings" >> "$OUT/rss.txt"
         stop_gateway
     fi
     [ "$peer" = 0 ] || return 0
 
-    if wants engine; then
+    if wants engine || wants nested; then
         start_gateway "$kind" "$kind-engine" PARTNERO_ANSWER_CACHE_ENABLED=false
-        measure "$kind" engine customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-        measure "$kind" engine search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        if wants engine; then
+            measure "$kind" engine customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+            measure "$kind" engine search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        fi
+        ! wants nested || measure "$kind" engine nested "$warmup" "$GATEWAY_URL" "${nested[@]}"
         stop_gateway
     fi
 
-    if wants misses; then
+    if wants misses || wants nested; then
         start_gateway "$kind" "$kind-misses" PARTNERO_CACHE_ENABLED=false
-        measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-        measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        if wants misses; then
+            measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+            measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
+        fi
+        ! wants nested || measure "$kind" misses nested "$warmup" "$GATEWAY_URL" "${nested[@]}"
         echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (caches off)" >> "$OUT/rss.txt"
         stop_gateway
     fi
@@ -472,6 +497,7 @@ main() {
     : > "$OUT/raw.txt"
     : > "$OUT/rss.txt"
     : > "$OUT/results.tsv"
+    : > "$OUT/calls.tsv"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB;" \
         "$RUNS runs of ${DURATION} s after ${WARMUP} s of warm-up (native: ${NATIVE_WARMUP} s), $CONNECTIONS connections;" \
         "gateway on CPU $GATEWAY_CPU, wrk and nginx on CPU $LOAD_CPU. $(date -u +%F)." > "$OUT/machine.txt"

@@ -1,11 +1,13 @@
 package partnero.gateway.customer;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKeyResolver;
+import partnero.gateway.engine.FieldOperation;
 import partnero.gateway.error.InternalFailures;
 import partnero.gateway.request.CurrentRequest;
 import partnero.gateway.request.GatewayRequest;
@@ -13,8 +15,9 @@ import partnero.gateway.request.GatewayRequest;
 /**
  * What every resolver of the schema does around its own work: checks its arguments before anything
  * is sent ({@link InputRules}), takes the operation the door began (its key resolved there, its calls
- * made once), and lets no failure that is none of the error codes reach a client as it is (logged,
- * counted and answered {@code UPSTREAM_UNAVAILABLE} by {@link InternalFailures}).
+ * made once: a root field's from the request's CDI context, a nested field's from graphql-java,
+ * {@link FieldOperation}), and lets no failure that is none of the error codes reach a client as it
+ * is (logged, counted and answered {@code UPSTREAM_UNAVAILABLE} by {@link InternalFailures}).
  */
 @ApplicationScoped
 public class Resolution {
@@ -36,15 +39,39 @@ public class Resolution {
      * {@code BAD_USER_INPUT} naming each broken one), then {@code work} with them and the operation.
      */
     public <A, T> Uni<T> resolve(A arguments, Work<A, T> work) {
-        return Uni.createFrom().item(() -> rules.check(arguments))
-                .flatMap(checked -> work.with(checked, operation()))
-                .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(failure -> internal.toGatewayException(failure, "resolver"));
+        return guarded(operation(), operation -> Uni.createFrom().item(() -> rules.check(arguments))
+                .flatMap(checked -> work.with(checked, operation)));
     }
 
-    /** The resolver's answer, for one without arguments: {@code work} with the operation. */
-    public <T> Uni<T> resolve(Function<GatewayRequest, Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> work.apply(operation()))
-                .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(failure -> internal.toGatewayException(failure, "resolver"));
+    /**
+     * As {@link #resolve(Object, Work)}, for a nested field's resolver: the operation is the one
+     * graphql-java resolves the field for ({@link FieldOperation}), never the CDI request context,
+     * which is not active where a nested field is fetched. Only graphql-java calls these resolvers.
+     */
+    public <A, T> Uni<T> resolveNested(A arguments, Work<A, T> work) {
+        return guarded(nestedOperation(), operation -> Uni.createFrom().item(() -> rules.check(arguments))
+                .flatMap(checked -> work.with(checked, operation)));
+    }
+
+    /** {@link #resolveNested(Object, Work)} for a nested field without arguments. */
+    public <T> Uni<T> resolveNested(Function<GatewayRequest, Uni<T>> work) {
+        return guarded(nestedOperation(), operation -> Uni.createFrom().deferred(() -> work.apply(operation)));
+    }
+
+    /**
+     * The operation, taken now, in the resolver's own call (where it can be found), then the work with
+     * it; a failure that is none of the error codes becomes one.
+     */
+    private <T> Uni<T> guarded(Supplier<GatewayRequest> found, Function<GatewayRequest, Uni<T>> work) {
+        Uni<T> answer;
+        try {
+            GatewayRequest operation = found.get();
+            answer = work.apply(operation);
+        } catch (RuntimeException failure) {
+            answer = Uni.createFrom().failure(failure);
+        }
+        return answer.onFailure(failure -> !InternalFailures.isKnown(failure))
+                .transform(failure -> internal.toGatewayException(failure, "resolver"));
     }
 
     /** A resolver's own work, given its checked arguments and the operation it runs in. */
@@ -54,10 +81,17 @@ public class Resolution {
     }
 
     /**
-     * The operation the door began ({@link CurrentRequest}); an operation of its own, with the
-     * request's key, should a resolver ever run without the door.
+     * A root field's operation: the one the door began ({@link CurrentRequest}, set before graphql-java
+     * or a compiled plan calls the root resolvers, in the request's CDI context); an operation of its
+     * own, with the request's key, should a resolver ever run without the door.
      */
-    private GatewayRequest operation() {
-        return operations.get().orElseGet(() -> new GatewayRequest(keys.keyOf()));
+    private Supplier<GatewayRequest> operation() {
+        return () -> operations.get().orElseGet(() -> new GatewayRequest(keys.keyOf()));
+    }
+
+    /** A nested field's operation: the one graphql-java carries ({@link FieldOperation}). */
+    private static Supplier<GatewayRequest> nestedOperation() {
+        return () -> FieldOperation.current().orElseThrow(
+                () -> new IllegalStateException("a nested field resolved outside an operation the door began"));
     }
 }

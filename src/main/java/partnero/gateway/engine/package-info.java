@@ -53,8 +53,9 @@
  * patterns". Tests: {@code FieldVisibilityTest}.</li>
  * <li>{@link partnero.gateway.engine.OperationLimits} and {@link partnero.gateway.engine.OperationShape}
  * ({@code EventingService}): depth, field and Partnero-call limits as a graphql-java instrumentation
- * chained after SmallRye's own; the calls per root field come from the schema's
- * {@link partnero.gateway.engine.PartneroCalls} directive. Re-check: that SmallRye still sets its
+ * chained after SmallRye's own; the calls of every field a resolver answers come from the schema's
+ * {@link partnero.gateway.engine.PartneroCalls} directive (nested ones once per possible list item),
+ * and a nested field's {@code page}/{@code limit}/{@code key}/{@code id} are checked there too. Re-check: that SmallRye still sets its
  * instrumentation before {@code beforeGraphQLBuild} and builds the engine at run time. Tests:
  * {@code QueryLimitsTest}, {@code LimitsOverrideIT} (run-time limits, native too),
  * {@code EngineGuardsTest} (every root field declares its calls; SmallRye's instrumentation and
@@ -70,6 +71,15 @@
  * services it found in a static singleton ({@code EventEmitter.INSTANCE}) that dev mode's live reload
  * does not replace. Re-check: whether {@code EventEmitter} still holds its services statically. Tests:
  * {@code ReloadSafeHooksTest}, {@code ArchitectureTest}.</li>
+ * <li>{@link partnero.gateway.engine.FieldOperation}: the operation a nested field (a {@code @Source}
+ * resolver) is resolved for, read from the execution's {@code GraphQLContext} through the
+ * {@code DataFetchingEnvironment} SmallRye records per thread before it calls a resolver, because the
+ * request's CDI context is not active where graphql-java fetches a nested field (seen under load:
+ * every nested field failed). Re-check: that {@code AbstractDataFetcher.get} still calls
+ * {@code SmallRyeContextManager.populateFromDataFetchingEnvironment} before the resolver, and that the
+ * execution metadata still reaches the {@code GraphQLContext}. Tests: {@code PartneroGraphTest}
+ * (every nested field answered, concurrent requests each with their own key),
+ * {@code ResolverOperationsTest}.</li>
  * </ul>
  */
 package partnero.gateway.engine;

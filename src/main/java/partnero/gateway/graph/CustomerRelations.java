@@ -35,14 +35,14 @@ public class CustomerRelations {
     @PartneroCalls(value = 1, endpoint = "GET /customers/{key}")
     @Description("The customer's status in Partnero (such as active); values may grow.")
     public Uni<String> status(@Source Customer customer) {
-        return resolution.resolve(operation -> partnero.customer(operation, customer.key())
+        return resolution.resolveNested(operation -> partnero.customer(operation, customer.key())
                 .map(detail -> detail == null ? null : detail.status()));
     }
 
     @PartneroCalls(value = 1, endpoint = "GET /customers/{key}")
     @Description("The customer's tags; empty when there are none, null only when they could not be fetched (with an error).")
     public Uni<List<@NonNull String>> tags(@Source Customer customer) {
-        return resolution.resolve(operation -> partnero.customer(operation, customer.key())
+        return resolution.resolveNested(operation -> partnero.customer(operation, customer.key())
                 .map(detail -> detail == null ? null : GraphMapping.tags(detail.tags())));
     }
 
@@ -52,7 +52,7 @@ public class CustomerRelations {
         if (customer.partnerKey() == null || customer.partnerKey().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return resolution.resolve(operation -> partnero.partner(operation, customer.partnerKey()).map(GraphMapping::toPartner));
+        return resolution.resolveNested(operation -> partnero.partner(operation, customer.partnerKey()).map(GraphMapping::toPartner));
     }
 
     @PartneroCalls(value = 1, endpoint = "GET /transactions")
@@ -60,7 +60,7 @@ public class CustomerRelations {
     public Uni<TransactionPage> transactions(@Source Customer customer,
             @Name("page") @DefaultValue("1") @Description("Page number, from 1.") Integer page,
             @Name("limit") @DefaultValue("15") @Description("Page size, from 1 to 250.") Integer limit) {
-        return resolution.resolve(GraphArguments.Paging.of(page, limit),
+        return resolution.resolveNested(GraphArguments.Paging.of(page, limit),
                 (paging, operation) -> partnero.transactions(operation, paging.page(), paging.limit(), customer.key(), null)
                         .map(body -> GraphMapping.toTransactionPage(body, paging.page(), paging.limit())));
     }

@@ -68,7 +68,7 @@ public class PartnerDetails {
     }
 
     private <T> Uni<T> detail(Partner partner, Function<WirePartner, T> field) {
-        return resolution.resolve(operation -> partnero.partner(operation, partner.id())
+        return resolution.resolveNested(operation -> partnero.partner(operation, partner.id())
                 .map(detail -> detail == null ? null : field.apply(detail)));
     }
 }

@@ -29,7 +29,7 @@ public class TransactionRelations {
         if (transaction.customerKey() == null || transaction.customerKey().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return resolution.resolve(operation -> partnero.customer(operation, transaction.customerKey()).map(CustomerMapping::toCustomer));
+        return resolution.resolveNested(operation -> partnero.customer(operation, transaction.customerKey()).map(CustomerMapping::toCustomer));
     }
 
     @PartneroCalls(value = 1, endpoint = "GET /partners/{id}")
@@ -38,6 +38,6 @@ public class TransactionRelations {
         if (transaction.partnerKey() == null || transaction.partnerKey().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return resolution.resolve(operation -> partnero.partner(operation, transaction.partnerKey()).map(GraphMapping::toPartner));
+        return resolution.resolveNested(operation -> partnero.partner(operation, transaction.partnerKey()).map(GraphMapping::toPartner));
     }
 }

@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static io.restassured.RestAssured.given;
 import static partnero.gateway.support.PartneroBodies.customer;
 import static partnero.gateway.support.PartneroBodies.customerDetail;
 import static partnero.gateway.support.PartneroBodies.one;
@@ -22,6 +24,8 @@ import static partnero.gateway.support.PartneroBodies.transaction;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import partnero.gateway.support.AgainstPartneroStub;
+import partnero.gateway.support.AtOnce;
 import partnero.gateway.support.GraphQL;
 
 /**
@@ -65,6 +70,33 @@ class PartneroGraphTest extends AgainstPartneroStub {
                     .withHeader("Authorization", WireMock.equalTo("Bearer " + clientKey))
                     .withHeader("Accept", WireMock.equalTo("application/json")));
         }
+    }
+
+    /**
+     * Nested fields are fetched when their parent's data arrives, on whatever thread completed the call:
+     * each must still belong to its own request (its key, its once-per-request memo), never to no
+     * request or another one (engine/FieldOperation).
+     */
+    @Test
+    void concurrentRequestsEachMakeTheirNestedCallsWithTheirOwnKey() {
+        fifteenCustomersOfThreePartners();
+        List<String> keys = IntStream.range(0, 24).mapToObj(i -> clientKey + "-" + i).toList();
+        AtomicInteger next = new AtomicInteger();
+
+        List<String> answers = AtOnce.calls(keys.size(), () -> given()
+                .header("Authorization", "Bearer " + keys.get(next.getAndIncrement()))
+                .contentType("application/json").body(Map.of("query", "{ customers { items { key partner { id referralsCount } } } }"))
+                .post("/graphql").then().statusCode(200).extract().asString());
+
+        for (String answer : answers) {
+            org.hamcrest.MatcherAssert.assertThat(answer, not(containsString("\"errors\"")));
+            org.hamcrest.MatcherAssert.assertThat(answer, containsString("\"partner\":{\"id\":\"p2\",\"referralsCount\":3}"));
+        }
+        for (String key : keys) {
+            wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)).withHeader("Authorization", WireMock.equalTo("Bearer " + key)));
+            wireMock.verify(3, getRequestedFor(urlPathMatching("/v1/partners/p[0-2]")).withHeader("Authorization", WireMock.equalTo("Bearer " + key)));
+        }
+        wireMock.verify(3 * keys.size(), getRequestedFor(urlPathMatching("/v1/partners/.*")));
     }
 
     @Test

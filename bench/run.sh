@@ -284,26 +284,21 @@ run_kind() {
     fi
     [ "$peer" = 0 ] || return 0
 
-    if wants engine || wants nested; then
-        start_gateway "$kind" "$kind-engine" PARTNERO_ANSWER_CACHE_ENABLED=false
-        if wants engine; then
-            measure "$kind" engine customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-            measure "$kind" engine search "$warmup" "$GATEWAY_URL" "${search[@]}"
+    # one process per configuration: its scenario's queries, and the nested one
+    local scenario setting
+    for scenario in engine misses; do
+        wants "$scenario" || wants nested || continue
+        setting=PARTNERO_ANSWER_CACHE_ENABLED=false
+        [ "$scenario" = misses ] && setting=PARTNERO_CACHE_ENABLED=false
+        start_gateway "$kind" "$kind-$scenario" "$setting"
+        if wants "$scenario"; then
+            measure "$kind" "$scenario" customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
+            measure "$kind" "$scenario" search "$warmup" "$GATEWAY_URL" "${search[@]}"
         fi
-        ! wants nested || measure "$kind" engine nested "$warmup" "$GATEWAY_URL" "${nested[@]}"
+        ! wants nested || measure "$kind" "$scenario" nested "$warmup" "$GATEWAY_URL" "${nested[@]}"
+        [ "$scenario" = engine ] || echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (caches off)" >> "$OUT/rss.txt"
         stop_gateway
-    fi
-
-    if wants misses || wants nested; then
-        start_gateway "$kind" "$kind-misses" PARTNERO_CACHE_ENABLED=false
-        if wants misses; then
-            measure "$kind" misses customers "$warmup" "$GATEWAY_URL" "${customers[@]}"
-            measure "$kind" misses search "$warmup" "$GATEWAY_URL" "${search[@]}"
-        fi
-        ! wants nested || measure "$kind" misses nested "$warmup" "$GATEWAY_URL" "${nested[@]}"
-        echo "$kind: $(rss_mib "$GATEWAY_PID") MiB after the load (caches off)" >> "$OUT/rss.txt"
-        stop_gateway
-    fi
+    done
 }
 
 prepare_apollo() {

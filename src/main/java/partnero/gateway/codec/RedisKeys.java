@@ -40,23 +40,16 @@ public final class RedisKeys {
     /**
      * An answer of one of the graph's endpoints in the data cache: {@code kind} names the endpoint
      * ({@code customer}, {@code partner}, {@code transaction} with the object's key or id;
-     * {@code partners}, {@code transactions} with page, limit and filters), {@code arguments} in the
-     * endpoint's order.
+     * {@code partners}, {@code transactions} with page, limit and filters): {@code parts} are the API
+     * key's fingerprint, then the arguments in the endpoint's order.
      */
-    public String graph(String kind, String keyFingerprint, String... arguments) {
-        return key(kind, withFingerprint(keyFingerprint, arguments));
+    public String graph(String kind, String... parts) {
+        return key(kind, parts);
     }
 
     /** The claim of one replica to refresh an answer of one of the graph's endpoints. */
-    public String graphRefresh(String kind, String keyFingerprint, String... arguments) {
-        return key(kind + ":refresh", withFingerprint(keyFingerprint, arguments));
-    }
-
-    private static String[] withFingerprint(String keyFingerprint, String[] arguments) {
-        String[] parts = new String[arguments.length + 1];
-        parts[0] = keyFingerprint;
-        System.arraycopy(arguments, 0, parts, 1, arguments.length);
-        return parts;
+    public String graphRefresh(String kind, String... parts) {
+        return key(kind + ":refresh", parts);
     }
 
     /** A whole GraphQL answer, under its answer-cache key (itself a SHA-256). */

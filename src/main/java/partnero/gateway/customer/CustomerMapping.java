@@ -17,7 +17,7 @@ public final class CustomerMapping {
     private CustomerMapping() {
     }
 
-    static CustomerPage toPage(WireCustomerList body, CustomerListRequest request) {
+    public static CustomerPage toPage(WireCustomerList body, CustomerListRequest request) {
         List<Customer> items = body.data().stream().map(CustomerMapping::toCustomer).toList();
         return new CustomerPage(items, pageInfo(body.links(), body.meta(), items.size(), request.page(), request.limit()));
     }

@@ -10,7 +10,7 @@ import partnero.gateway.engine.AccessorFields;
 
 /**
  * The GraphQL {@code Partner}: the fields every partner Partnero returns has; the details only the
- * single partner carries ({@code referralLink}, {@code stats}, ...) are {@link PartnerDetails}.
+ * single partner carries ({@code referralLink}, {@code stats}, ...) are {@link NestedFields}.
  */
 @AccessorFields
 @Type("Partner")

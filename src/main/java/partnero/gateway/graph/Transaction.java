@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import partnero.gateway.engine.AccessorFields;
 
-/** The GraphQL {@code Transaction}; its {@code customer} and {@code partner} are {@link TransactionRelations}. */
+/** The GraphQL {@code Transaction}; its {@code customer} and {@code partner} are {@link NestedFields}. */
 @AccessorFields
 @Type("Transaction")
 @Description("A transaction of a customer, usually a sale, with the rewards it earned the referring partner.")

@@ -80,24 +80,16 @@ public class PartneroCustomers {
         this.client = client;
         this.limits = limits;
         this.maxUnderWay = call.nested().maxConcurrency();
-        if (cache.enabled()) {
-            long maxBytes = cache.maxBytes().asLongValue();
-            this.pages = new DataCache<>(PAGES_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
-                    cache.maxSize(), WireCustomerList::estimatedBytes,
-                    new DataCache.Sharing<>(shared, "pages",
-                            k -> shared.keys().page(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
-                            k -> shared.keys().pageRefresh(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
-                            json, json.constructType(WireCustomerList.class), WireCustomerList::readable, call.deadline()),
-                    internal, metrics);
-            this.searches = new DataCache<>(SEARCH_CACHE, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), maxBytes,
-                    cache.maxSize(), WireCustomer::estimatedBytes,
-                    new DataCache.Sharing<>(shared, "search", k -> shared.keys().search(k.keyFingerprint(), k.email(), k.id()),
-                            k -> shared.keys().searchRefresh(k.keyFingerprint(), k.email(), k.id()), json, json.constructType(WireCustomer.class), WireCustomer::requireKey, call.deadline()),
-                    internal, metrics);
-        } else {
-            this.pages = null;
-            this.searches = null;
-        }
+        DataCaches caches = new DataCaches(cache, shared, json, call, internal, metrics);
+        this.pages = caches.of(PAGES_CACHE, WireCustomerList::estimatedBytes,
+                new DataCache.Sharing<>(shared, "pages",
+                        k -> shared.keys().page(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
+                        k -> shared.keys().pageRefresh(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
+                        json, json.constructType(WireCustomerList.class), WireCustomerList::readable, call.deadline()));
+        this.searches = caches.of(SEARCH_CACHE, WireCustomer::estimatedBytes,
+                new DataCache.Sharing<>(shared, "search", k -> shared.keys().search(k.keyFingerprint(), k.email(), k.id()),
+                        k -> shared.keys().searchRefresh(k.keyFingerprint(), k.email(), k.id()), json,
+                        json.constructType(WireCustomer.class), WireCustomer::requireKey, call.deadline()));
     }
 
     /**

@@ -2,12 +2,9 @@ package partnero.gateway.partnero;
 
 import java.util.Arrays;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
-import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +32,7 @@ public class PartneroGraph {
      * fingerprint and the arguments in the endpoint's order. Equals and hashCode written out, as for
      * every cache key (see {@code PartneroCustomers.PageKey}).
      */
-    private record CallKey(String kind, String keyFingerprint, String[] arguments) {
+    record CallKey(String kind, String keyFingerprint, String[] arguments) {
         @Override
         public boolean equals(Object other) {
             return other instanceof CallKey call && kind.equals(call.kind) && keyFingerprint.equals(call.keyFingerprint)
@@ -50,6 +47,14 @@ public class PartneroGraph {
         @Override
         public String toString() {
             return "CallKey[" + kind + ", " + keyFingerprint + "]";
+        }
+
+        /** Its parts for the Redis key: the key's fingerprint, then the arguments. */
+        String[] parts() {
+            String[] parts = new String[arguments.length + 1];
+            parts[0] = keyFingerprint;
+            System.arraycopy(arguments, 0, parts, 1, arguments.length);
+            return parts;
         }
     }
 
@@ -67,19 +72,19 @@ public class PartneroGraph {
         this.client = client;
         this.limits = limits;
         this.maxUnderWay = call.nested().maxConcurrency();
-        Caches caches = new Caches(cache, shared, json, call, internal, metrics);
-        this.customers = caches.of("partnero-customer", "customer", WireCustomer::estimatedBytes,
+        DataCaches caches = new DataCaches(cache, shared, json, call, internal, metrics);
+        this.customers = caches.of("partnero-customer", "customer", CallKey::parts, WireCustomer::estimatedBytes,
                 json.constructType(WireCustomer.class), WireCustomer::requireKey);
-        this.partnerPages = caches.of("partnero-partner-pages", "partners", page -> page.estimatedBytes(WirePartner::estimatedBytes),
+        this.partnerPages = caches.of("partnero-partner-pages", "partners", CallKey::parts, page -> page.estimatedBytes(WirePartner::estimatedBytes),
                 json.getTypeFactory().constructParametricType(WirePage.class, WirePartner.class),
                 page -> page.readable("partner", WirePartner::requireId));
-        this.partners = caches.of("partnero-partner", "partner", WirePartner::estimatedBytes,
+        this.partners = caches.of("partnero-partner", "partner", CallKey::parts, WirePartner::estimatedBytes,
                 json.constructType(WirePartner.class), WirePartner::requireId);
-        this.transactionPages = caches.of("partnero-transaction-pages", "transactions",
+        this.transactionPages = caches.of("partnero-transaction-pages", "transactions", CallKey::parts,
                 page -> page.estimatedBytes(WireTransaction::estimatedBytes),
                 json.getTypeFactory().constructParametricType(WirePage.class, WireTransaction.class),
                 page -> page.readable("transaction", WireTransaction::requireKey));
-        this.transactions = caches.of("partnero-transaction", "transaction", WireTransaction::estimatedBytes,
+        this.transactions = caches.of("partnero-transaction", "transaction", CallKey::parts, WireTransaction::estimatedBytes,
                 json.constructType(WireTransaction.class), WireTransaction::requireKey);
     }
 
@@ -122,20 +127,4 @@ public class PartneroGraph {
         return request.once(call, () -> cache == null ? DataCache.uncached(load, request) : cache.get(call, load, request));
     }
 
-    /** Makes the graph's caches, all alike; none when {@code partnero.cache.enabled=false}. */
-    private record Caches(CacheConfig cache, SharedStore shared, ObjectMapper json, CallConfig call, InternalFailures internal,
-            MeterRegistry metrics) {
-
-        <V> DataCache<CallKey, V> of(String name, String kind, ToIntFunction<V> weigher, JavaType type, UnaryOperator<V> check) {
-            if (!cache.enabled()) {
-                return null;
-            }
-            return new DataCache<>(name, cache.ttl(), cache.staleWhileRevalidate(), cache.staleIfError(), cache.maxBytes().asLongValue(),
-                    cache.maxSize(), weigher,
-                    new DataCache.Sharing<>(shared, kind, k -> shared.keys().graph(kind, k.keyFingerprint(), k.arguments()),
-                            k -> shared.keys().graphRefresh(kind, k.keyFingerprint(), k.arguments()), json, type,
-                            check, call.deadline()),
-                    internal, metrics);
-        }
-    }
 }

@@ -174,12 +174,7 @@ class PartneroGraphTest extends AgainstPartneroStub {
     void aFanOutOverTheLimitIsRefusedBeforeAnyCall() {
         fifteenCustomersOfThreePartners();
 
-        GraphQL.postWithKey(clientKey, "{ customers(limit: 250) { items { partner { id } } } }")
-                .body("data", nullValue())
-                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("251 calls"))
-                .body("errors[0].message", containsString("at most 50"));
-        wireMock.verifyNoCall();
+        refusedWhole("{ customers(limit: 250) { items { partner { id } } } }", "QUERY_TOO_COMPLEX", "251 calls to Partnero; at most 50");
     }
 
     @Test
@@ -196,14 +191,9 @@ class PartneroGraphTest extends AgainstPartneroStub {
     void aNestedInputRuleBrokenRefusesTheWholeRequestBeforeAnyCall() {
         fifteenCustomersOfThreePartners();
 
-        GraphQL.postWithKey(clientKey, "{ customers { items { transactions(limit: 0) { items { key } } } } }")
-                .body("data", nullValue())
-                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
-                .body("errors[0].message", containsString("limit must be between 1 and 250"));
-        GraphQL.postWithKey(clientKey, "{ customer(key: \"c1\") { transactions(page: 0) { items { key } } } }")
-                .body("data", nullValue())
-                .body("errors[0].message", containsString("page must be 1 or more"));
-        wireMock.verifyNoCall();
+        refusedWhole("{ customers { items { transactions(limit: 0) { items { key } } } } }", "BAD_USER_INPUT",
+                "limit must be between 1 and 250");
+        refusedWhole("{ customer(key: \"c1\") { transactions(page: 0) { items { key } } } }", "BAD_USER_INPUT", "page must be 1 or more");
         // a root field's own rule: its resolver refuses it before its call, on its path
         GraphQL.postWithKey(clientKey, "{ partner(id: \" \") { id } }")
                 .body("data.partner", nullValue())
@@ -266,5 +256,14 @@ class PartneroGraphTest extends AgainstPartneroStub {
 
         wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/customers/c1")));
         wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/partners/p1")));
+    }
+
+    /** {@code query} refused as a whole ({@code data: null}) with {@code code}, its message saying {@code why}, and nothing sent. */
+    private void refusedWhole(String query, String code, String why) {
+        GraphQL.postWithKey(clientKey, query)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo(code))
+                .body("errors[0].message", containsString(why));
+        wireMock.verifyNoCall();
     }
 }

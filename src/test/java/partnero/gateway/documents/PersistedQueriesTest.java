@@ -26,7 +26,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import partnero.gateway.support.AgainstAliceFound;
 import partnero.gateway.support.Profiles;
 
@@ -62,10 +61,8 @@ class PersistedQueriesTest extends AgainstAliceFound {
 
     @Test
     void anUnknownHashIs400ForAClientAcceptingTheGraphQLResponseMediaType() {
-        given().accept("application/graphql-response+json").contentType(ContentType.JSON)
-                .body(Map.of("extensions", persisted(hash)))
-                .when().post("/graphql")
-                .then().statusCode(400)
+        postJson("application/graphql-response+json", Map.of("extensions", persisted(hash)))
+                .statusCode(400)
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"));
     }
 

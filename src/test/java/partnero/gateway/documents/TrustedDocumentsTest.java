@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import partnero.gateway.support.AgainstAliceFound;
 import partnero.gateway.support.Profiles;
 
@@ -75,10 +74,8 @@ class TrustedDocumentsTest extends AgainstAliceFound {
 
     @Test
     void aRefusedDocumentIs400ForTheGraphQLResponseMediaType() {
-        given().accept("application/graphql-response+json").contentType(ContentType.JSON)
-                .body(Map.of("query", "{ __typename customers { items { key } } }"))
-                .when().post("/graphql")
-                .then().statusCode(400)
+        postJson("application/graphql-response+json", Map.of("query", "{ __typename customers { items { key } } }"))
+                .statusCode(400)
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_IN_LIST"));
         wireMock.verifyNoCall();
     }

@@ -138,21 +138,17 @@ class HttpSurfaceTest extends AgainstAliceFound {
 
     @Test
     void theGraphQLResponseMediaTypeIsServedWhenAskedFor() {
-        given().accept("application/graphql-response+json").contentType(ContentType.JSON)
-                .body(Map.of("query", "{ searchCustomer(id: \"customer_123\") { key } }"))
-                .when().post("/graphql")
-                .then().statusCode(200)
+        GraphQL.postJson("application/graphql-response+json", Map.of("query", "{ searchCustomer(id: \"customer_123\") { key } }"))
+                .statusCode(200)
                 .contentType(startsWith("application/graphql-response+json"))
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
     @Test
     void operationNameSelectsTheOperationToRun() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("query", "query A { searchCustomer(id: \"customer_123\") { key } } query B { __typename }",
-                        "operationName", "A"))
-                .when().post("/graphql")
-                .then().statusCode(200)
+        GraphQL.postJson(Map.of("query", "query A { searchCustomer(id: \"customer_123\") { key } } query B { __typename }",
+                "operationName", "A"))
+                .statusCode(200)
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 

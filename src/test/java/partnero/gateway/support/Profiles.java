@@ -168,17 +168,14 @@ public final class Profiles {
         }
     }
 
-    /** SmallRye GraphQL's own depth limit, which the gateway's wiring must still honour. */
-    public static class SmallRyeDepthLimit extends ConfigOverrides {
-        public SmallRyeDepthLimit() {
-            super("quarkus.smallrye-graphql.instrumentation-query-depth", "2");
-        }
-    }
-
-    /** An operator's field-visibility pattern hiding {@code Customer.surname}. */
-    public static class SurnameHidden extends ConfigOverrides {
-        public SurnameHidden() {
-            super("quarkus.smallrye-graphql.field-visibility", "Customer.surname");
+    /**
+     * SmallRye GraphQL's own settings, which the gateway's wiring must still honour: its depth limit, at 2,
+     * and an operator's field-visibility pattern hiding {@code Customer.surname}.
+     */
+    public static class SmallRyeSettings extends ConfigOverrides {
+        public SmallRyeSettings() {
+            super("quarkus.smallrye-graphql.instrumentation-query-depth", "2",
+                    "quarkus.smallrye-graphql.field-visibility", "Customer.surname");
         }
     }
 

@@ -37,7 +37,7 @@ import partnero.gateway.support.Profiles;
  * stands in for it within stale-if-error. Entries are stale a millisecond after they were fetched.
  */
 @QuarkusTest
-@TestProfile(Profiles.DataCacheStaleIfError.class)
+@TestProfile(Profiles.StaleIfError.class)
 class InternalFailureTest extends AgainstPartneroStub {
 
     static final String SECRET_IN_MESSAGE = "customer@example.com";

@@ -68,13 +68,6 @@ public final class Profiles {
         }
     }
 
-    /** The data cache alone, entries stale a millisecond after they were fetched, answering for failures for 10 min. */
-    public static class DataCacheStaleIfError extends ConfigOverrides {
-        public DataCacheStaleIfError() {
-            super("partnero.cache.enabled", "true", "partnero.cache.ttl", "1ms", "partnero.cache.stale-if-error", "10m");
-        }
-    }
-
     // ---- calls to Partnero (partnero, shared)
 
     /** No retries; a breaker that opens after four calls half of which failed, for a second. */

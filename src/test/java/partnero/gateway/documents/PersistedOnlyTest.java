@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import partnero.gateway.support.AgainstAliceFound;
+import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.Profiles;
 
 /**
@@ -28,8 +29,7 @@ class PersistedOnlyTest extends AgainstAliceFound {
 
     @Test
     void aDocumentWithoutItsHashIsRefusedWithoutCallingPartnero() {
-        postJson(Map.of("query", FIND_KEY, "variables", Map.of("id", "customer_123")))
-                .statusCode(200)
+        GraphQL.post(FIND_KEY, Map.of("id", "customer_123"))
                 .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_ID_REQUIRED"))
                 .body("data", nullValue());
         wireMock.verifyNoCall();

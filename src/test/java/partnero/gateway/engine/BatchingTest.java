@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static partnero.gateway.support.GraphQL.postJson;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
@@ -14,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -61,30 +66,28 @@ class BatchingTest extends AgainstStandardCustomers {
                 .body("[2].errors[0].message", equalTo("each operation of a batch must be a JSON object"));
     }
 
-    @Test
-    void aBatchOverTheCapIsRefusedWholeWithoutCallingPartnero() {
+    /** Batches refused as a whole with one error: the batch, then the status, the error's code and its message. */
+    static Stream<Arguments> batchesRefusedWhole() {
         Map<String, Object> find = Map.of("query", FIND_KEY, "variables", Map.of("id", "customer_123"));
-        postJson(List.of(find, find, find, find))
-                .statusCode(400)
-                .body("errors[0].extensions.code", equalTo("BATCH_NOT_ALLOWED"))
-                .body("errors[0].message", equalTo("A batch takes 1 to 3 operations; this one has 4"));
-        wireMock.verifyNoCall();
-    }
-
-    @Test
-    void aBatchThatWouldCallPartneroTooOftenAllTogetherIsRefusedWhole() {
         // 17 calls each: within the limit of 50 alone, 51 together
-        String seventeenCalls = IntStream.range(0, 17).mapToObj(i -> "s" + i + ": searchCustomer(id: \"" + i + "\") { key }")
-                .collect(Collectors.joining(" ", "{ ", " }"));
-        postJson(List.of(Map.of("query", seventeenCalls), Map.of("query", seventeenCalls), Map.of("query", seventeenCalls)))
-                .statusCode(200)
-                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", equalTo("This batch would make 51 calls to Partnero; at most 50 are allowed per request"));
-        wireMock.verifyNoCall();
+        Map<String, Object> seventeenCalls = Map.of("query", IntStream.range(0, 17)
+                .mapToObj(i -> "s" + i + ": searchCustomer(id: \"" + i + "\") { key }").collect(Collectors.joining(" ", "{ ", " }")));
+        return Stream.of(
+                argumentSet("a batch over the cap", List.of(find, find, find, find),
+                        400, "BATCH_NOT_ALLOWED", "A batch takes 1 to 3 operations; this one has 4"),
+                argumentSet("an empty batch", List.of(),
+                        400, "BATCH_NOT_ALLOWED", "A batch takes 1 to 3 operations; this one has 0"),
+                argumentSet("a batch that would call Partnero too often all together", List.of(seventeenCalls, seventeenCalls, seventeenCalls),
+                        200, "QUERY_TOO_COMPLEX", "This batch would make 51 calls to Partnero; at most 50 are allowed per request"));
     }
 
-    @Test
-    void anEmptyBatchIsABadRequest() {
-        postJson(List.of()).statusCode(400).body("errors[0].extensions.code", equalTo("BATCH_NOT_ALLOWED"));
+    @ParameterizedTest
+    @MethodSource("batchesRefusedWhole")
+    void aBatchIsRefusedWholeWithoutCallingPartnero(List<Map<String, Object>> batch, int status, String code, String message) {
+        postJson(batch)
+                .statusCode(status)
+                .body("errors[0].extensions.code", equalTo(code))
+                .body("errors[0].message", equalTo(message));
+        wireMock.verifyNoCall();
     }
 }

@@ -17,10 +17,11 @@ import partnero.gateway.support.Profiles;
  * An operator's own field-visibility patterns still hide fields: the gateway replaces SmallRye's
  * default visibility with graphql-java's plain one only when none is configured. JVM only, with no
  * IT twin: the native executable's schema is built at image build time, so a pattern given at run
- * time cannot reach it (Quarkus records the schema bootstrap in static initialization).
+ * time cannot reach it (Quarkus records the schema bootstrap in static initialization). The profile
+ * also sets SmallRye's depth limit to 2 ({@link SmallRyeWiringTest}'s): the queries here are two deep.
  */
 @QuarkusTest
-@TestProfile(Profiles.SurnameHidden.class)
+@TestProfile(Profiles.SmallRyeSettings.class)
 class FieldVisibilityTest extends AgainstAliceFound {
 
     @Test

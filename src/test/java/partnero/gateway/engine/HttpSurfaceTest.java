@@ -52,9 +52,8 @@ class HttpSurfaceTest extends AgainstAliceFound {
         String document = "query Other { __typename } query Find { searchCustomer(id: \"customer_123\") { key } }";
         getFindsAlice(given().queryParam("query", document).queryParam("operationName", "Find"))
                 .body("data.__typename", nullValue());
-        given().queryParam("query", document).queryParam("operationName", "Other")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get(given().queryParam("query", document).queryParam("operationName", "Other"))
+                .statusCode(200)
                 .body("data.__typename", equalTo("Query"));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
@@ -80,9 +79,8 @@ class HttpSurfaceTest extends AgainstAliceFound {
 
     @Test
     void aGetWithAnUnknownOperationNameGetsGraphQLsStandardError() {
-        given().queryParam("query", "query Find { __typename }").queryParam("operationName", "Missing")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get(given().queryParam("query", "query Find { __typename }").queryParam("operationName", "Missing"))
+                .statusCode(200)
                 .body("errors[0].message", equalTo("Unknown operation named 'Missing'."))
                 .body("data", nullValue());
         wireMock.verifyNoCall();
@@ -90,39 +88,33 @@ class HttpSurfaceTest extends AgainstAliceFound {
 
     @Test
     void aGetWithUnreadableVariablesOrNoQueryIsABadRequest() {
-        given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
-                .queryParam("variables", "{email: nope")
-                .when().get("/graphql")
-                .then().statusCode(400)
+        GraphQL.get(given().queryParam("query", "query Find($email: String) { searchCustomer(email: $email) { key } }")
+                .queryParam("variables", "{email: nope"))
+                .statusCode(400)
                 .body("errors[0].message", equalTo("the 'variables' parameter must be a JSON object"));
-        given().queryParam("operationName", "Find")
-                .when().get("/graphql")
-                .then().statusCode(400)
+        GraphQL.get(given().queryParam("operationName", "Find"))
+                .statusCode(400)
                 .body("errors[0].message", equalTo("GET /graphql needs a 'query' parameter"));
         wireMock.verifyNoCall();
     }
 
     @Test
     void aGetAnswersInTheMediaTypeTheClientAccepts() {
-        given().accept("application/graphql-response+json").queryParam("query", "{ __typename }")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get(given().accept("application/graphql-response+json").queryParam("query", "{ __typename }"))
+                .statusCode(200)
                 .contentType(startsWith("application/graphql-response+json"));
-        given().accept("application/json").queryParam("query", "{ __typename }")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get(given().accept("application/json").queryParam("query", "{ __typename }"))
+                .statusCode(200)
                 .contentType(startsWith("application/json"))
                 .body("data.__typename", equalTo("Query"));
-        given().accept("text/html").queryParam("query", "{ __typename }")
-                .when().get("/graphql")
-                .then().statusCode(406);
+        GraphQL.get(given().accept("text/html").queryParam("query", "{ __typename }"))
+                .statusCode(406);
     }
 
     @Test
     void aGetFromAnAllowedOriginCarriesCorsHeaders() {
-        given().header("Origin", "https://app.example").queryParam("query", "{ __typename }")
-                .when().get("/graphql")
-                .then().statusCode(200)
+        GraphQL.get(given().header("Origin", "https://app.example").queryParam("query", "{ __typename }"))
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://app.example")
                 .body("data.__typename", equalTo("Query"));
     }
@@ -138,21 +130,17 @@ class HttpSurfaceTest extends AgainstAliceFound {
 
     @Test
     void theGraphQLResponseMediaTypeIsServedWhenAskedFor() {
-        given().accept("application/graphql-response+json").contentType(ContentType.JSON)
-                .body(Map.of("query", "{ searchCustomer(id: \"customer_123\") { key } }"))
-                .when().post("/graphql")
-                .then().statusCode(200)
+        GraphQL.postJson("application/graphql-response+json", Map.of("query", "{ searchCustomer(id: \"customer_123\") { key } }"))
+                .statusCode(200)
                 .contentType(startsWith("application/graphql-response+json"))
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
     @Test
     void operationNameSelectsTheOperationToRun() {
-        given().contentType(ContentType.JSON)
-                .body(Map.of("query", "query A { searchCustomer(id: \"customer_123\") { key } } query B { __typename }",
-                        "operationName", "A"))
-                .when().post("/graphql")
-                .then().statusCode(200)
+        GraphQL.postJson(Map.of("query", "query A { searchCustomer(id: \"customer_123\") { key } } query B { __typename }",
+                "operationName", "A"))
+                .statusCode(200)
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 
@@ -219,8 +207,8 @@ class HttpSurfaceTest extends AgainstAliceFound {
 
     /** GET /graphql with the parameters {@code request} carries answers 200, Alice found and no error. */
     private static ValidatableResponse getFindsAlice(RequestSpecification request) {
-        return request.when().get("/graphql")
-                .then().statusCode(200)
+        return GraphQL.get(request)
+                .statusCode(200)
                 .body("errors", nullValue())
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import partnero.gateway.support.AgainstAliceListed;
 import partnero.gateway.support.GraphQL;
 
@@ -35,10 +36,8 @@ class QueryLimitsTest extends AgainstAliceListed {
 
     @Test
     void sixtyAliasedCustomersAreRefusedWithoutAnyUpstreamCall() {
-        GraphQL.answeredWithoutData(aliases(60, "customers(page: %d) { items { key } }"))
-                .body("errors.size()", equalTo(1))
-                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("60 calls to Partnero; at most 50"));
+        refusedAsTooComplex(aliases(60, "customers(page: %d) { items { key } }"), "60 calls to Partnero; at most 50")
+                .body("errors.size()", equalTo(1));
 
         wireMock.verifyNoCall();
         stillServing();
@@ -56,9 +55,7 @@ class QueryLimitsTest extends AgainstAliceListed {
     void aliasesHiddenInFragmentsAreCountedToo() {
         String query = "{ ...F ... on Query " + aliases("s", 26, "searchCustomer(id: \"c%d\") { key }") + " }\n"
                 + "fragment F on Query " + aliases("c", 26, "customers(page: %d) { items { key } }");
-        GraphQL.post(query)
-                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("52 calls"));
+        refusedAsTooComplex(query, "52 calls");
 
         wireMock.verifyNoCall();
     }
@@ -73,9 +70,7 @@ class QueryLimitsTest extends AgainstAliceListed {
     @Test
     void aTooDeepOperationIsRefused() {
         String deep = "{ __schema { types { " + "fields { type { ".repeat(7) + "name" + " } }".repeat(7) + " } } }";
-        GraphQL.answeredWithoutData(deep)
-                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("levels deep; at most 15"));
+        refusedAsTooComplex(deep, "levels deep; at most 15");
         stillServing();
     }
 
@@ -84,9 +79,7 @@ class QueryLimitsTest extends AgainstAliceListed {
         String wide = "{ __schema { " + IntStream.range(0, 120)
                 .mapToObj(i -> "t" + i + ": types { name kind description specifiedByURL }")
                 .collect(Collectors.joining(" ")) + " } }";
-        GraphQL.post(wide)
-                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
-                .body("errors[0].message", containsString("fields; at most 500"));
+        refusedAsTooComplex(wide, "fields; at most 500");
         stillServing();
     }
 
@@ -120,6 +113,13 @@ class QueryLimitsTest extends AgainstAliceListed {
                 .body("errors[0].message", containsString("p"));
 
         wireMock.verifyNoCall();
+    }
+
+    /** Answers {@code document} without data: refused as {@code QUERY_TOO_COMPLEX} with a message that says {@code why}. */
+    private static ValidatableResponse refusedAsTooComplex(String document, String why) {
+        return GraphQL.answeredWithoutData(document)
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", containsString(why));
     }
 
     private void stillServing() {

@@ -17,10 +17,11 @@ import partnero.gateway.support.Profiles;
  * The engine's hooks add to SmallRye GraphQL's own wiring and take nothing away from it: SmallRye's
  * instrumentations still run beside the gateway's limits, and SmallRye's exception handler still
  * shapes a resolver's error. Fails if a hook replaced what SmallRye configures (an instrumentation
- * set instead of chained, an execution strategy with another exception handler).
+ * set instead of chained, an execution strategy with another exception handler). The profile also hides
+ * {@code Customer.surname} ({@link FieldVisibilityTest}'s), which nothing here asks for.
  */
 @QuarkusTest
-@TestProfile(Profiles.SmallRyeDepthLimit.class)
+@TestProfile(Profiles.SmallRyeSettings.class)
 class SmallRyeWiringTest extends AgainstPartneroStub {
 
     /** SmallRye's own depth instrumentation, set far below the gateway's limit of 15. */

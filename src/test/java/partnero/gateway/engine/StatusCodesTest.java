@@ -1,12 +1,12 @@
 package partnero.gateway.engine;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import static partnero.gateway.support.GraphQL.postJson;
 import static partnero.gateway.support.Queries.FIND_KEY;
 
@@ -15,12 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import partnero.gateway.support.AgainstAliceFound;
 
@@ -51,46 +55,40 @@ class StatusCodesTest extends AgainstAliceFound {
 
     @Test
     void aClientThatAcceptsAnythingGetsJson() {
-        given().accept("*/*").contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))
-                .when().post("/graphql")
-                .then().statusCode(200)
+        postJson("*/*", Map.of("query", "{ __typename }"))
+                .statusCode(200)
                 .contentType(startsWith("application/json"));
     }
 
-    @Test
-    void aDocumentThatDoesNotParseIs400ForTheGraphQLResponseMediaTypeAnd200ForJson() {
-        postJson(GRAPHQL_RESPONSE, Map.of("query", "{ searchCustomer(id: "))
+    /**
+     * Requests that cannot run: the request, then where the first error says so and what it says, as
+     * the GraphQL response media type and as JSON.
+     */
+    static Stream<Arguments> requestsThatCannotRun() {
+        return Stream.of(
+                argumentSet("a document that does not parse", Map.of("query", "{ searchCustomer(id: "),
+                        "errors[0].message", equalTo("Unparseable input document"),
+                        "errors[0].message", equalTo("Unparseable input document")),
+                argumentSet("a document that fails validation", Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"),
+                        "errors[0].extensions.classification", equalTo("ValidationError"),
+                        "errors[0].extensions.classification", equalTo("ValidationError")),
+                argumentSet("variables that do not fit their types", Map.of("query", FIND_KEY, "variables", Map.of("id", Map.of("not", "a string"))),
+                        "errors[0].extensions.classification", equalTo("ValidationError"),
+                        "errors[0].message", notNullValue()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestsThatCannotRun")
+    void aRequestThatCannotRunIs400ForTheGraphQLResponseMediaTypeAnd200ForJson(Map<String, Object> request,
+            String errorAsGraphQLResponse, Matcher<?> asGraphQLResponse, String errorAsJson, Matcher<?> asJson) {
+        postJson(GRAPHQL_RESPONSE, request)
                 .statusCode(400)
                 .contentType(startsWith(GRAPHQL_RESPONSE))
-                .body("errors[0].message", equalTo("Unparseable input document"))
+                .body(errorAsGraphQLResponse, asGraphQLResponse)
                 .body("$", not(hasKey("data")));
-        postJson("application/json", Map.of("query", "{ searchCustomer(id: "))
+        postJson("application/json", request)
                 .statusCode(200)
-                .body("errors[0].message", equalTo("Unparseable input document"));
-        wireMock.verifyNoCall();
-    }
-
-    @Test
-    void aDocumentThatFailsValidationIs400ForTheGraphQLResponseMediaTypeAnd200ForJson() {
-        postJson(GRAPHQL_RESPONSE, Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"))
-                .statusCode(400)
-                .body("errors[0].extensions.classification", equalTo("ValidationError"))
-                .body("$", not(hasKey("data")));
-        postJson("application/json", Map.of("query", "{ searchCustomer(id: \"customer_123\") { shoeSize } }"))
-                .statusCode(200)
-                .body("errors[0].extensions.classification", equalTo("ValidationError"));
-        wireMock.verifyNoCall();
-    }
-
-    @Test
-    void variablesThatDoNotFitTheirTypesAre400ForTheGraphQLResponseMediaTypeAnd200ForJson() {
-        postJson(GRAPHQL_RESPONSE, Map.of("query", FIND_KEY, "variables", Map.of("id", Map.of("not", "a string"))))
-                .statusCode(400)
-                .body("errors[0].extensions.classification", equalTo("ValidationError"))
-                .body("$", not(hasKey("data")));
-        postJson("application/json", Map.of("query", FIND_KEY, "variables", Map.of("id", Map.of("not", "a string"))))
-                .statusCode(200)
-                .body("errors[0].message", notNullValue());
+                .body(errorAsJson, asJson);
         wireMock.verifyNoCall();
     }
 
@@ -106,9 +104,8 @@ class StatusCodesTest extends AgainstAliceFound {
     @Test
     void aBodyThatIsNotJsonIs400InBothMediaTypes() {
         for (String accept : new String[] { GRAPHQL_RESPONSE, "application/json" }) {
-            given().accept(accept).contentType(ContentType.JSON).body("{\"query\": ")
-                    .when().post("/graphql")
-                    .then().statusCode(400)
+            postJson(accept, "{\"query\": ")
+                    .statusCode(400)
                     .body("errors[0].message", equalTo("the body must be a JSON object"));
         }
         wireMock.verifyNoCall();
@@ -116,9 +113,8 @@ class StatusCodesTest extends AgainstAliceFound {
 
     @Test
     void aBatchIsRefusedWhileBatchingIsOff() {
-        given().contentType(ContentType.JSON).body("[{\"query\": \"{ __typename }\"}]")
-                .when().post("/graphql")
-                .then().statusCode(400)
+        postJson("*/*", "[{\"query\": \"{ __typename }\"}]")
+                .statusCode(400)
                 .body("errors[0].extensions.code", equalTo("BATCH_NOT_ALLOWED"))
                 .body("errors[0].message", equalTo("This gateway takes no batches of operations: send them one by one"));
     }

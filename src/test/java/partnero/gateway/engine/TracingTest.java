@@ -32,6 +32,7 @@ import partnero.gateway.support.Profiles;
 class TracingTest extends AgainstAliceFound {
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final String SECOND_TRACE_ID = "5cf92f3577b34da6a3ce929d0e0e4737";
 
     @Inject
     InMemorySpanExporter spans;
@@ -74,8 +75,6 @@ class TracingTest extends AgainstAliceFound {
         assertThat(spansOf(SECOND_TRACE_ID).stream().map(SpanData::getName).toList(),
                 hasItem(org.hamcrest.Matchers.containsString("GraphQL")));
     }
-
-    static final String SECOND_TRACE_ID = "5cf92f3577b34da6a3ce929d0e0e4737";
 
     private List<SpanData> spansOfTrace() {
         return spansOf(TRACE_ID);

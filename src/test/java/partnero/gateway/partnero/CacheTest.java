@@ -14,6 +14,7 @@ import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
 import static partnero.gateway.support.PartneroBodies.page;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
+import static partnero.gateway.support.Queries.KEY_BY_EMAIL;
 import static partnero.gateway.support.Queries.TWO_KEYS;
 
 import java.util.List;
@@ -35,8 +36,6 @@ import partnero.gateway.support.Profiles;
 @QuarkusTest
 @TestProfile(Profiles.DataCacheOn.class)
 class CacheTest extends AgainstPartneroStub {
-
-    static final String SEARCH = "{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }";
 
     @Test
     void aRepeatedQueryWithinTheTtlIsServedFromTheCache() {
@@ -91,8 +90,8 @@ class CacheTest extends AgainstPartneroStub {
     void noMatchIsCachedLikeAnAnswer() {
         wireMock.searchAnswers(aResponse().withStatus(404));
 
-        GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer", nullValue()).body("errors", nullValue());
-        GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer", nullValue()).body("errors", nullValue());
+        GraphQL.postWithKey(clientKey, KEY_BY_EMAIL).body("data.searchCustomer", nullValue()).body("errors", nullValue());
+        GraphQL.postWithKey(clientKey, KEY_BY_EMAIL).body("data.searchCustomer", nullValue()).body("errors", nullValue());
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }
@@ -101,8 +100,8 @@ class CacheTest extends AgainstPartneroStub {
     void searchesAreCachedToo() {
         wireMock.searchFinds(ALICE);
 
-        GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer.key", equalTo("customer_123"));
-        GraphQL.postWithKey(clientKey, SEARCH).body("data.searchCustomer.key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, KEY_BY_EMAIL).body("data.searchCustomer.key", equalTo("customer_123"));
+        GraphQL.postWithKey(clientKey, KEY_BY_EMAIL).body("data.searchCustomer.key", equalTo("customer_123"));
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(SEARCH_PATH)));
     }

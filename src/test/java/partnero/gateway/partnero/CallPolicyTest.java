@@ -1,14 +1,19 @@
 package partnero.gateway.partnero;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -39,48 +44,39 @@ class CallPolicyTest {
         assertEquals(3, attempts.get());
     }
 
-    @Test
-    void retriesStopAfterTheConfiguredNumber() {
-        CallPolicy policy = policy(Map.of("partnero.retry.max-retries", "2"));
-
-        Throwable failure = subscribe(policy, failingTimes(10, unavailable(null))).awaitFailure(PATIENCE).getFailure();
-
-        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code());
-        assertEquals(3, attempts.get());
+    /**
+     * Calls whose first attempts fail as told: the settings, how many attempts fail and with what, then
+     * the code the call fails with and how many attempts it made.
+     */
+    static Stream<Arguments> callsThatFail() {
+        return Stream.of(
+                argumentSet("retries stop after the configured number", Map.of("partnero.retry.max-retries", "2"),
+                        10, unavailable(null), ErrorCode.UPSTREAM_UNAVAILABLE, 3),
+                argumentSet("a client's error is not retried", Map.of(),
+                        1, GatewayException.upstream(ErrorCode.UNAUTHENTICATED, "no", 401, null), ErrorCode.UNAUTHENTICATED, 1),
+                argumentSet("a 500 is not retried", Map.of(),
+                        1, unavailable(500), ErrorCode.UPSTREAM_UNAVAILABLE, 1),
+                argumentSet("one short Retry-After is waited out and a second rate limit is the answer", Map.of("partnero.rate-limit.max-wait", "1s"),
+                        5, GatewayException.rateLimited(OptionalInt.of(0)), ErrorCode.RATE_LIMITED, 2));
     }
 
-    @Test
-    void aClientsErrorAndAFiveHundredAreNotRetried() {
-        CallPolicy policy = policy(Map.of());
+    @ParameterizedTest
+    @MethodSource("callsThatFail")
+    void aCallFailsWithItsCodeAfterTheAttemptsThePolicyAllows(Map<String, String> settings, int failingAttempts,
+            GatewayException failure, ErrorCode code, int attemptsMade) {
+        GatewayException failed = failure(policy(settings), failingTimes(failingAttempts, failure));
 
-        Throwable rejected = subscribe(policy, failingTimes(1,
-                GatewayException.upstream(ErrorCode.UNAUTHENTICATED, "no", 401, null))).awaitFailure(PATIENCE).getFailure();
-        assertEquals(ErrorCode.UNAUTHENTICATED, ((GatewayException) rejected).code());
-        assertEquals(1, attempts.getAndSet(0));
-
-        subscribe(policy, failingTimes(1, unavailable(500))).awaitFailure(PATIENCE);
-        assertEquals(1, attempts.get());
-    }
-
-    @Test
-    void oneShortRetryAfterIsWaitedOutAndASecondRateLimitIsTheAnswer() {
-        CallPolicy policy = policy(Map.of("partnero.rate-limit.max-wait", "1s"));
-
-        Throwable failure = subscribe(policy, failingTimes(5, GatewayException.rateLimited(OptionalInt.of(0))))
-                .awaitFailure(PATIENCE).getFailure();
-
-        assertEquals(ErrorCode.RATE_LIMITED, ((GatewayException) failure).code());
-        assertEquals(2, attempts.get());
+        assertEquals(code, failed.code());
+        assertEquals(attemptsMade, attempts.get());
     }
 
     @Test
     void aRetryAfterLongerThanTheMaximumWaitFailsAtOnce() {
         CallPolicy policy = policy(Map.of("partnero.rate-limit.max-wait", "1s"));
 
-        Throwable failure = subscribe(policy, failingTimes(5, GatewayException.rateLimited(OptionalInt.of(30))))
-                .awaitFailure(PATIENCE).getFailure();
+        GatewayException failure = failure(policy, failingTimes(5, GatewayException.rateLimited(OptionalInt.of(30))));
 
-        assertEquals(30, ((GatewayException) failure).retryAfterSeconds().getAsInt());
+        assertEquals(30, failure.retryAfterSeconds().getAsInt());
         assertEquals(1, attempts.get());
     }
 
@@ -88,10 +84,9 @@ class CallPolicyTest {
     void theDeadlineBoundsTheWholeCall() {
         CallPolicy policy = policy(Map.of("partnero.deadline", "200ms"));
 
-        Throwable failure = policy.call(() -> Uni.createFrom().<String> nothing())
-                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
+        GatewayException failure = failure(policy, () -> Uni.createFrom().<String> nothing());
 
-        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, ((GatewayException) failure).code());
+        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, failure.code());
     }
 
     @Test
@@ -102,10 +97,10 @@ class CallPolicyTest {
         subscribe(policy, failingTimes(1, unavailable(500))).awaitFailure(PATIENCE);
         attempts.set(0);
 
-        Throwable failure = subscribe(policy, failingTimes(0, null)).awaitFailure(PATIENCE).getFailure();
+        GatewayException failure = failure(policy, failingTimes(0, null));
 
-        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code());
-        assertEquals(OptionalInt.empty(), ((GatewayException) failure).upstreamStatus());
+        assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, failure.code());
+        assertEquals(OptionalInt.empty(), failure.upstreamStatus());
         assertEquals(0, attempts.get());
     }
 
@@ -138,6 +133,11 @@ class CallPolicyTest {
 
     private static UniAssertSubscriber<String> subscribe(CallPolicy policy, Supplier<Uni<String>> attempt) {
         return policy.call(attempt).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
+    /** What the call failed with, once it has. */
+    private static GatewayException failure(CallPolicy policy, Supplier<Uni<String>> attempt) {
+        return (GatewayException) subscribe(policy, attempt).awaitFailure(PATIENCE).getFailure();
     }
 
     private static GatewayException unavailable(Integer status) {

@@ -1,13 +1,11 @@
 package partnero.gateway.partnero;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.equalTo;
-import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -17,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.PartneroWireMock;
+import partnero.gateway.support.Queries;
 import partnero.gateway.support.StubbedPartnero;
 
 /**
@@ -30,10 +29,13 @@ import partnero.gateway.support.StubbedPartnero;
 @WithTestResource(value = PartneroWireMock.class, initArgs = @ResourceArg(name = PartneroWireMock.TLS, value = "true"))
 class HttpsUpstreamIT extends StubbedPartnero {
 
+    @BeforeEach
+    void partneroServesTheStandardCustomers() {
+        wireMock.servesTheStandardCustomers();
+    }
+
     @Test
     void customersAreFetchedOverHttps() {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-
         GraphQL.answered("{ customers { items { key email } } }")
                 .body("data.customers.items[0].key", equalTo("customer_123"));
 
@@ -43,9 +45,7 @@ class HttpsUpstreamIT extends StubbedPartnero {
 
     @Test
     void aSearchIsSentOverHttpsWithItsLiteralColon() {
-        wireMock.searchFinds(ALICE);
-
-        GraphQL.answered("{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }")
+        GraphQL.answered(Queries.KEY_BY_EMAIL)
                 .body("data.searchCustomer.key", equalTo("customer_123"));
     }
 }

@@ -1,14 +1,11 @@
 package partnero.gateway.partnero;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static partnero.gateway.support.PartneroBodies.ALICE;
-import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.Queries.TWO_KEYS;
 
 import java.util.List;
@@ -40,7 +37,7 @@ import partnero.gateway.support.Profiles;
  * stands in for it within stale-if-error. Entries are stale a millisecond after they were fetched.
  */
 @QuarkusTest
-@TestProfile(Profiles.DataCacheStaleIfError.class)
+@TestProfile(Profiles.StaleIfError.class)
 class InternalFailureTest extends AgainstPartneroStub {
 
     static final String SECRET_IN_MESSAGE = "customer@example.com";
@@ -80,8 +77,7 @@ class InternalFailureTest extends AgainstPartneroStub {
 
     @Test
     void anInternalFailureWithStaleDataAtHandIsAnsweredWithTheStaleData() {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_123"));
+        aliceFetchedWithTheClientKey();
         failWithABug();
 
         GraphQL.answeredWithKey(clientKey, TWO_KEYS)

@@ -23,9 +23,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.Profiles;
+import partnero.gateway.support.Queries;
 
 /**
  * {@code partnero.cache.stale-if-error}: when Partnero fails, the last good data answers instead of the
@@ -40,11 +42,8 @@ class StaleIfErrorTest extends AgainstPartneroStub {
     @ParameterizedTest
     @CsvSource({ "503, UPSTREAM_UNAVAILABLE", "429, RATE_LIMITED" })
     void whenPartneroFailsTheLastGoodDataAnswersAndSaysWhy(int status, String avoided) {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_123"));
-        wireMock.listAnswers(aResponse().withStatus(status));
-
-        GraphQL.answeredWithKey(clientKey, TWO_KEYS)
+        askedAgainWhilePartneroAnswers(aResponse().withStatus(status))
+                .body("errors", nullValue())
                 .body("data.customers.items[0].key", equalTo("customer_123"))
                 .body("extensions.stale.reason", equalTo(avoided))
                 .body("extensions.stale.ageSeconds", greaterThanOrEqualTo(0));
@@ -54,11 +53,7 @@ class StaleIfErrorTest extends AgainstPartneroStub {
 
     @Test
     void aTimeoutIsAvoidedToo() {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, TWO_KEYS);
-        wireMock.listAnswers(okJson(onlyPage(BOB_DELETED)).withFixedDelay(3_000)); // the test read timeout is 1.5 s
-
-        GraphQL.postWithKey(clientKey, TWO_KEYS)
+        askedAgainWhilePartneroAnswers(okJson(onlyPage(BOB_DELETED)).withFixedDelay(3_000)) // the test read timeout is 1.5 s
                 .body("data.customers.items[0].key", equalTo("customer_123"))
                 .body("extensions.stale.reason", equalTo("UPSTREAM_TIMEOUT"));
     }
@@ -66,11 +61,7 @@ class StaleIfErrorTest extends AgainstPartneroStub {
     @ParameterizedTest
     @CsvSource({ "401, UNAUTHENTICATED", "403, FORBIDDEN" })
     void theClientsOwnErrorsAreNeverPaperedOver(int status, String code) {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, TWO_KEYS);
-        wireMock.listAnswers(aResponse().withStatus(status));
-
-        GraphQL.postWithKey(clientKey, TWO_KEYS)
+        askedAgainWhilePartneroAnswers(aResponse().withStatus(status))
                 .body("errors[0].extensions.code", equalTo(code))
                 .body("data", nullValue())
                 .body("extensions", nullValue());
@@ -101,16 +92,20 @@ class StaleIfErrorTest extends AgainstPartneroStub {
 
     @Test
     void staleAnswersAreCountedByReason() {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, TWO_KEYS);
-        wireMock.listAnswers(aResponse().withStatus(503));
-        GraphQL.postWithKey(clientKey, TWO_KEYS).body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"));
+        askedAgainWhilePartneroAnswers(aResponse().withStatus(503)).body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"));
 
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("partnero_stale_answers_total{reason=\"UPSTREAM_UNAVAILABLE\"}"));
     }
 
-    private io.restassured.response.ValidatableResponse get(String query) {
+    /** The client's second request for {@link Queries#TWO_KEYS}, after it fetched Alice, while Partnero answers {@code response}. */
+    private ValidatableResponse askedAgainWhilePartneroAnswers(ResponseDefinitionBuilder response) {
+        aliceFetchedWithTheClientKey();
+        wireMock.listAnswers(response);
+        return GraphQL.postWithKey(clientKey, TWO_KEYS);
+    }
+
+    private ValidatableResponse get(String query) {
         return given().header("Authorization", "Bearer " + clientKey).queryParam("query", query).when().get("/graphql").then();
     }
 }

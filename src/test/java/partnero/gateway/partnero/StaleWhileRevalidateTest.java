@@ -7,7 +7,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
@@ -36,8 +35,7 @@ class StaleWhileRevalidateTest extends AgainstPartneroStub {
 
     @Test
     void aStaleEntryIsAnsweredAtOnceAndRefreshedByOneCall() {
-        wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        GraphQL.postWithKey(clientKey, TWO_KEYS).body("data.customers.items[0].key", equalTo("customer_123"));
+        aliceFetchedWithTheClientKey();
         wireMock.listAnswers(okJson(onlyPage(BOB_DELETED)).withFixedDelay(2_000));
 
         List<String> answers = AtOnce.posts(10, clientKey, TWO_KEYS);

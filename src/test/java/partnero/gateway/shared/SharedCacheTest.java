@@ -42,6 +42,7 @@ import partnero.gateway.shared.SharedStore;
 import partnero.gateway.support.AgainstPartneroStubAndRedis;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.Profiles;
+import partnero.gateway.support.Queries;
 
 /**
  * The Redis backend in one gateway against a real redis-server: what it writes there (and what it
@@ -92,7 +93,7 @@ class SharedCacheTest extends AgainstPartneroStubAndRedis {
     @Test
     void aPersistedDocumentIsWrittenToRedisAndNoKeyOrEmailIsReadableInAnyKey() {
         wireMock.listAnswers(okJson(onlyPage(ALICE)));
-        String document = "{ searchCustomer(email: \"alice.brown@partnero.com\") { key } }";
+        String document = Queries.KEY_BY_EMAIL;
         wireMock.searchFinds(ALICE);
 
         given().header("Authorization", "Bearer " + clientKey).contentType("application/json")

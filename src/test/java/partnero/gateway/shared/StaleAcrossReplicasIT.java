@@ -73,9 +73,7 @@ class StaleAcrossReplicasIT {
     @Order(1)
     void aRequestJoiningARefreshClaimedByTheOtherReplicaAsTheEntryLeavesStaleWhileRevalidateIsAnsweredWithStaleData() {
         int limit = 3;
-        answers(limit, okJson(onlyPage(ALICE)));
-        post(replicas.first(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
-        long fetched = System.currentTimeMillis(); // the entry was fetched before this
+        long fetched = aliceFetched(limit, replicas.first());
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !replicas.redis().keys().isEmpty());
         answers(limit, aResponse().withStatus(503));
 
@@ -103,10 +101,7 @@ class StaleAcrossReplicasIT {
     @Order(2)
     void withRedisDownEachReplicaRefreshesAnEntryWithinStaleWhileRevalidateOnce() {
         int limit = 4;
-        answers(limit, okJson(onlyPage(ALICE)));
-        post(replicas.first(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
-        post(replicas.second(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
-        long fetched = System.currentTimeMillis();
+        long fetched = aliceFetched(limit, replicas.first(), replicas.second());
         int before = calls(limit);
         replicas.redis().kill();
         try {
@@ -123,6 +118,15 @@ class StaleAcrossReplicasIT {
         } finally {
             replicas.redis().restart();
         }
+    }
+
+    /** Partnero lists Alice on the page of {@code limit}, and these replicas fetched it in turn; returns a time after the fetch. */
+    private static long aliceFetched(int limit, PackagedGateway... fetchedBy) {
+        answers(limit, okJson(onlyPage(ALICE)));
+        for (PackagedGateway replica : fetchedBy) {
+            post(replica, limit).body("data.customers.items[0].key", equalTo("customer_123"));
+        }
+        return System.currentTimeMillis(); // the entry was fetched before this
     }
 
     private static void answers(int limit, ResponseDefinitionBuilder response) {

@@ -76,7 +76,12 @@ public final class GraphQL {
 
     /** GETs {@code query} as the query parameter, with no Authorization header; the answer is the caller's to check. */
     public static ValidatableResponse get(String query) {
-        return given().queryParam("query", query).when().get("/graphql").then();
+        return get(given().queryParam("query", query));
+    }
+
+    /** GETs /graphql with what {@code request} carries (query parameters, headers); the answer is the caller's to check. */
+    public static ValidatableResponse get(RequestSpecification request) {
+        return request.when().get("/graphql").then();
     }
 
     public static ValidatableResponse post(RequestSpecification request, String query) {

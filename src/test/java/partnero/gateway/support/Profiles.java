@@ -68,13 +68,6 @@ public final class Profiles {
         }
     }
 
-    /** The data cache alone, entries stale a millisecond after they were fetched, answering for failures for 10 min. */
-    public static class DataCacheStaleIfError extends ConfigOverrides {
-        public DataCacheStaleIfError() {
-            super("partnero.cache.enabled", "true", "partnero.cache.ttl", "1ms", "partnero.cache.stale-if-error", "10m");
-        }
-    }
-
     // ---- calls to Partnero (partnero, shared)
 
     /** No retries; a breaker that opens after four calls half of which failed, for a second. */
@@ -168,17 +161,14 @@ public final class Profiles {
         }
     }
 
-    /** SmallRye GraphQL's own depth limit, which the gateway's wiring must still honour. */
-    public static class SmallRyeDepthLimit extends ConfigOverrides {
-        public SmallRyeDepthLimit() {
-            super("quarkus.smallrye-graphql.instrumentation-query-depth", "2");
-        }
-    }
-
-    /** An operator's field-visibility pattern hiding {@code Customer.surname}. */
-    public static class SurnameHidden extends ConfigOverrides {
-        public SurnameHidden() {
-            super("quarkus.smallrye-graphql.field-visibility", "Customer.surname");
+    /**
+     * SmallRye GraphQL's own settings, which the gateway's wiring must still honour: its depth limit, at 2,
+     * and an operator's field-visibility pattern hiding {@code Customer.surname}.
+     */
+    public static class SmallRyeSettings extends ConfigOverrides {
+        public SmallRyeSettings() {
+            super("quarkus.smallrye-graphql.instrumentation-query-depth", "2",
+                    "quarkus.smallrye-graphql.field-visibility", "Customer.surname");
         }
     }
 

@@ -36,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.AtOnce;
 import partnero.gateway.support.GraphQL;
+import partnero.gateway.support.PartneroWireMock;
 
 /**
  * The Partnero graph through /graphql: the new root fields, the nested ones, each upstream GET made
@@ -97,6 +98,19 @@ class PartneroGraphTest extends AgainstPartneroStub {
             wireMock.verify(3, getRequestedFor(urlPathMatching("/v1/partners/p[0-2]")).withHeader("Authorization", WireMock.equalTo("Bearer " + key)));
         }
         wireMock.verify(3 * keys.size(), getRequestedFor(urlPathMatching("/v1/partners/.*")));
+    }
+
+    @Test
+    void withoutAClientKeyNestedCallsCarryTheServerKey() {
+        fifteenCustomersOfThreePartners();
+
+        GraphQL.answered("{ customers { items { partner { id } } } }")
+                .body("data.customers.items[0].partner.id", equalTo("p0"));
+
+        wireMock.verify(3, getRequestedFor(urlPathMatching("/v1/partners/p[0-2]"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + PartneroWireMock.SERVER_KEY)));
+        wireMock.verify(0, getRequestedFor(urlPathMatching("/v1/partners/.*"))
+                .withHeader("Authorization", WireMock.notMatching("Bearer " + PartneroWireMock.SERVER_KEY)));
     }
 
     @Test

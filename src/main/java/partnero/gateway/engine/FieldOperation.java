@@ -18,7 +18,10 @@ import partnero.gateway.request.GatewayRequest;
  * <p>
  * Why not the CDI request context ({@code request.CurrentRequest}): a nested field is fetched when its
  * parent's value arrives, on whatever thread completed the upstream call, where the request's CDI
- * context is not active; SmallRye then starts an empty one. Read only synchronously, in the resolver's
+ * context is not active. Quarkus' asynchronous fetcher then reactivates the context whose state its
+ * own HTTP handler leaves in the {@code GraphQLContext} (key {@code "state"},
+ * {@code RequestContextHelper.reactivate}); the gateway's entry ({@link GraphQLEndpoint}) is not that
+ * handler, so an empty context is started instead. Read only synchronously, in the resolver's
  * own body (SmallRye's record is per thread and stays behind after the call), and only by resolvers
  * graphql-java calls: a compiled plan calls root resolvers without SmallRye, so they take the
  * operation from {@code CurrentRequest}, which the door sets. {@code GraphOperationsTest} sends

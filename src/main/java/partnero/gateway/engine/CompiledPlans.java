@@ -173,7 +173,7 @@ class CompiledPlans {
     }
 
     /** The first setting under which SmallRye does more than a plan would; empty when there is none. */
-    private static Optional<String> engineDoesMore() {
+    static Optional<String> engineDoesMore() {
         Config config = ConfigProvider.getConfig();
         for (EngineSetting setting : PLAIN_ENGINE) {
             String value = config.getOptionalValue(setting.property(), String.class).orElse(setting.unset());

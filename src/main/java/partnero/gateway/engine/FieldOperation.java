@@ -29,13 +29,48 @@ import partnero.gateway.request.GatewayRequest;
  */
 public final class FieldOperation {
 
+    /** The environment {@link SourceFieldFetchers} hands a resolver for the length of its call, on this thread. */
+    private static final ThreadLocal<DataFetchingEnvironment> HANDED = new ThreadLocal<>();
+
     private FieldOperation() {
     }
 
-    /** The operation of the field SmallRye is resolving on this thread now; empty outside a resolver graphql-java called. */
+    /** A resolver's call under way with its environment handed over; closing it takes the environment back. */
+    static final class Handed implements AutoCloseable {
+        private final DataFetchingEnvironment previous;
+
+        private Handed(DataFetchingEnvironment previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            if (previous == null) {
+                HANDED.remove();
+            } else {
+                HANDED.set(previous);
+            }
+        }
+    }
+
+    /** Hands {@code environment} to the resolver about to be called on this thread ({@link SourceFieldFetchers}). */
+    static Handed hand(DataFetchingEnvironment environment) {
+        DataFetchingEnvironment previous = HANDED.get();
+        HANDED.set(environment);
+        return new Handed(previous);
+    }
+
+    /**
+     * The operation of the field being resolved on this thread now: the environment a
+     * {@link SourceFieldFetchers} fetcher handed over, else the one SmallRye recorded; empty outside a
+     * resolver graphql-java called.
+     */
     public static Optional<GatewayRequest> current() {
-        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
-        DataFetchingEnvironment environment = context == null ? null : context.getDataFetchingEnvironment();
+        DataFetchingEnvironment environment = HANDED.get();
+        if (environment == null) {
+            SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+            environment = context == null ? null : context.getDataFetchingEnvironment();
+        }
         GraphQLContext execution = environment == null ? null : environment.getGraphQlContext();
         return execution == null ? Optional.empty() : Optional.ofNullable(execution.get(OperationTelemetry.OPERATION));
     }

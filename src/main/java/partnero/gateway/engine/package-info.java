@@ -71,13 +71,27 @@
  * services it found in a static singleton ({@code EventEmitter.INSTANCE}) that dev mode's live reload
  * does not replace. Re-check: whether {@code EventEmitter} still holds its services statically. Tests:
  * {@code ReloadSafeHooksTest}, {@code ArchitectureTest}.</li>
+ * <li>{@link partnero.gateway.engine.SourceFieldFetchers} ({@code DataFetcherService}, found through
+ * {@code META-INF/services}, priority 0 so that it is asked before Quarkus' own service, which answers
+ * every operation): the graph's {@code @Source} fields (classes marked
+ * {@link partnero.gateway.engine.PlainSourceFields}) fetched by a plain call of the resolver, without
+ * SmallRye's per-fetch context, events, request-context reactivation and context propagation (14 %+
+ * of an engine run of the nested query); arguments by SmallRye's {@code ArgumentHelper}, the value by
+ * its {@code FieldHelper}, a failure as SmallRye's own {@code DataFetcherException}. Off while tracing,
+ * SmallRye metrics, events or payload logging are on. Re-check: {@code DataFetcherFactory}'s order of
+ * services (ascending priority, first non-null wins), what Quarkus' {@code AbstractAsyncDataFetcher}
+ * does around a call, and that its exception handler still reports a {@code DataFetcherException}'s
+ * cause. Tests: {@code EngineGuardsTest.theGraphsNestedFieldsAreFetchedByAPlainCall} (fails if SmallRye
+ * stops asking the service), {@code PartneroGraphTest} (partial results with path and code, nulls,
+ * 404s, keys), {@code TracingTest} (steps aside when tracing is on).</li>
  * <li>{@link partnero.gateway.engine.FieldOperation}: the operation a nested field (a {@code @Source}
  * resolver) is resolved for, read from the execution's {@code GraphQLContext} through the
  * {@code DataFetchingEnvironment} SmallRye records per thread before it calls a resolver, because the
  * request's CDI context is not active where graphql-java fetches a nested field (seen under load:
  * every nested field failed). Re-check: that {@code AbstractDataFetcher.get} still calls
  * {@code SmallRyeContextManager.populateFromDataFetchingEnvironment} before the resolver, and that the
- * execution metadata still reaches the {@code GraphQLContext}. Tests: {@code PartneroGraphTest}
+ * execution metadata still reaches the {@code GraphQLContext} ({@link partnero.gateway.engine.SourceFieldFetchers}
+ * hands the environment over itself, for its own fetches). Tests: {@code PartneroGraphTest}
  * (every nested field answered, concurrent requests each with their own key),
  * {@code ResolverOperationsTest}.</li>
  * </ul>

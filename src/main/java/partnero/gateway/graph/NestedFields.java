@@ -15,6 +15,7 @@ import partnero.gateway.customer.Customer;
 import partnero.gateway.customer.CustomerMapping;
 import partnero.gateway.customer.Resolution;
 import partnero.gateway.engine.PartneroCalls;
+import partnero.gateway.engine.PlainSourceFields;
 import partnero.gateway.partnero.PartneroGraph;
 import partnero.gateway.partnero.WireCustomer;
 import partnero.gateway.partnero.WirePartner;
@@ -34,9 +35,11 @@ import partnero.gateway.partnero.WirePartner;
  * <li>a transaction's customer and partner, as {@code customer(key)} and {@code partner(id)} give them.</li>
  * </ul>
  * Each takes its operation from graphql-java ({@link Resolution#resolveNested}), as the request's CDI
- * context is not active where a nested field is fetched.
+ * context is not active where a nested field is fetched; none uses SmallRye's per-fetch context, so
+ * the engine fetches them with a plain call ({@link PlainSourceFields}).
  */
 @GraphQLApi
+@PlainSourceFields
 public class NestedFields {
 
     private final Resolution resolution;

@@ -88,6 +88,17 @@ class EngineGuardsTest extends AgainstPartneroStub {
         assertEquals(List.of(), uncovered, "mark the record @AccessorFields, or name its type in RecordFieldFetchers.LEFT_TO_SMALLRYE");
     }
 
+    /** The graph's nested fields skip SmallRye's per-fetch context; if SmallRye stops asking the service, this fails. */
+    @Test
+    void theGraphsNestedFieldsAreFetchedByAPlainCall() {
+        for (String coordinates : List.of("Customer.partner", "Customer.status", "Partner.stats", "Transaction.customer")) {
+            GraphQLObjectType type = (GraphQLObjectType) schema.getType(coordinates.substring(0, coordinates.indexOf('.')));
+            GraphQLFieldDefinition field = type.getFieldDefinition(coordinates.substring(coordinates.indexOf('.') + 1));
+            assertTrue(schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(type, field), field)
+                    instanceof SourceFieldFetchers.SourceFetcher, coordinates);
+        }
+    }
+
     private List<GraphQLObjectType> objectTypes() {
         return schema.getAllTypesAsList().stream().filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast)
                 .filter(type -> !type.getName().startsWith("__")).toList();

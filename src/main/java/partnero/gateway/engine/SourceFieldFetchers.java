@@ -1,0 +1,133 @@
+package partnero.gateway.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.dataloader.BatchLoaderEnvironment;
+
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import io.quarkus.arc.Arc;
+import io.smallrye.graphql.SmallRyeGraphQLServerMessages;
+import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
+import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
+import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.spi.ClassloadingService;
+import io.smallrye.graphql.spi.DataFetcherService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Fetches the graph's nested fields ({@code @Source} resolvers returning {@code Uni}, in classes marked
+ * {@link PlainSourceFields}) with a plain call of the resolver, instead of SmallRye GraphQL's
+ * asynchronous fetcher.
+ * <p>
+ * SmallRye's fetcher first fills a per-fetch context for resolvers that could ask for it
+ * ({@code SmallRyeContextManager.populateFromDataFetchingEnvironment}: the selected fields built as
+ * JSON twice, the path as a string), fires its data-fetch events, reactivates a CDI request context
+ * and wraps every step in context propagation. A page of fifteen customers with their partners makes
+ * thirty such fetches: the per-fetch context alone was 14 % of an engine run's CPU
+ * (docs/performance.md, "The Partnero graph"). These resolvers use none of it: they take their
+ * operation from graphql-java ({@link FieldOperation}), which this fetcher hands them for the
+ * duration of the call. What SmallRye would still do is done by SmallRye's own helpers: the
+ * arguments by {@link ArgumentHelper} (the source included), the value by {@link FieldHelper}, a
+ * failure as the same {@code DataFetcherException} its fetcher fails with, so that its exception
+ * handler reports it as before.
+ * <p>
+ * Used only while SmallRye does nothing more around a fetch than this ({@code CompiledPlans}' list:
+ * no tracing, no SmallRye metrics, events or payload logging); found through {@code META-INF/services}.
+ */
+public class SourceFieldFetchers implements DataFetcherService {
+
+    @Override
+    public Integer getPriority() {
+        return 0; // before Quarkus' own service (1), which answers every operation
+    }
+
+    @Override
+    public PlugableBatchableDataFetcher<?, ?> getUniDataFetcher(Operation operation, Type type) {
+        if (!operation.isSourceField() || !isMarked(operation.getClassName()) || CompiledPlans.engineDoesMore().isPresent()) {
+            return null;
+        }
+        return new SourceFetcher(operation);
+    }
+
+    private static boolean isMarked(String className) {
+        try {
+            return ClassloadingService.get().loadClass(className).isAnnotationPresent(PlainSourceFields.class);
+        } catch (RuntimeException unknown) {
+            return false;
+        }
+    }
+
+    /** The fetcher of one nested field; public for the engine's guard test. */
+    public static final class SourceFetcher implements PlugableBatchableDataFetcher<Object, Object> {
+
+        private final Operation operation;
+        private final ArgumentHelper arguments;
+        private final FieldHelper value;
+        private volatile Method method; // looked up at first use, like SmallRye's own fetcher
+        private volatile Object bean;
+
+        SourceFetcher(Operation operation) {
+            this.operation = operation;
+            this.arguments = new ArgumentHelper(operation.getArguments());
+            this.value = new FieldHelper(operation);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            Uni<Object> answer;
+            FieldOperation.Handed handed = FieldOperation.hand(environment);
+            try {
+                answer = (Uni<Object>) method().invoke(bean, arguments.getArguments(environment).toArray());
+            } catch (InvocationTargetException e) {
+                answer = Uni.createFrom().failure(e.getCause());
+            } finally {
+                handed.close();
+            }
+            CompletionStage<Object> result = answer.subscribeAsCompletionStage().thenApply(item -> {
+                try {
+                    return DataFetcherResult.newResult().data(value.transformOrAdaptResponse(item, environment)).build();
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            return result.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                    SmallRyeGraphQLServerMessages.msg.dataFetcherException(operation, unwrap(failure))));
+        }
+
+        @Override
+        public CompletionStage<List<Object>> load(List<Object> keys, BatchLoaderEnvironment environment) {
+            throw new IllegalStateException("the graph's nested fields are not batch resolvers: " + operation.getName());
+        }
+
+        private Method method() throws ReflectiveOperationException {
+            Method found = method;
+            if (found == null) {
+                Class<?> owner = ClassloadingService.get().loadClass(operation.getClassName());
+                List<Argument> declared = operation.getArguments();
+                Class<?>[] types = new Class<?>[declared.size()];
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = ClassloadingService.get().loadClass(declared.get(i).getReference().getClassName());
+                }
+                found = owner.getMethod(operation.getMethodName(), types);
+                found.setAccessible(true);
+                bean = Arc.container().instance(owner).get();
+                method = found;
+            }
+            return found;
+        }
+
+        private static Throwable unwrap(Throwable failure) {
+            return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        }
+    }
+}

@@ -1,7 +1,6 @@
 package partnero.gateway.engine;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,12 +10,11 @@ import org.dataloader.BatchLoaderEnvironment;
 
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
-import io.quarkus.arc.Arc;
 import io.smallrye.graphql.SmallRyeGraphQLServerMessages;
 import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
-import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.execution.datafetcher.helper.OperationInvoker;
 import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.ClassloadingService;
@@ -72,13 +70,13 @@ public class SourceFieldFetchers implements DataFetcherService {
         private final Operation operation;
         private final ArgumentHelper arguments;
         private final FieldHelper value;
-        private volatile Method method; // looked up at first use, like SmallRye's own fetcher
-        private volatile Object bean;
+        private final OperationInvoker invoker; // SmallRye's own: the CDI bean, the method, natively too
 
         SourceFetcher(Operation operation) {
             this.operation = operation;
             this.arguments = new ArgumentHelper(operation.getArguments());
             this.value = new FieldHelper(operation);
+            this.invoker = new OperationInvoker(operation);
         }
 
         @Override
@@ -87,9 +85,11 @@ public class SourceFieldFetchers implements DataFetcherService {
             Uni<Object> answer;
             FieldOperation.Handed handed = FieldOperation.hand(environment);
             try {
-                answer = (Uni<Object>) method().invoke(bean, arguments.getArguments(environment).toArray());
+                answer = (Uni<Object>) invoker.invoke(arguments.getArguments(environment).toArray());
             } catch (InvocationTargetException e) {
                 answer = Uni.createFrom().failure(e.getCause());
+            } catch (Exception e) {
+                answer = Uni.createFrom().failure(e);
             } finally {
                 handed.close();
             }
@@ -107,23 +107,6 @@ public class SourceFieldFetchers implements DataFetcherService {
         @Override
         public CompletionStage<List<Object>> load(List<Object> keys, BatchLoaderEnvironment environment) {
             throw new IllegalStateException("the graph's nested fields are not batch resolvers: " + operation.getName());
-        }
-
-        private Method method() throws ReflectiveOperationException {
-            Method found = method;
-            if (found == null) {
-                Class<?> owner = ClassloadingService.get().loadClass(operation.getClassName());
-                List<Argument> declared = operation.getArguments();
-                Class<?>[] types = new Class<?>[declared.size()];
-                for (int i = 0; i < types.length; i++) {
-                    types[i] = ClassloadingService.get().loadClass(declared.get(i).getReference().getClassName());
-                }
-                found = owner.getMethod(operation.getMethodName(), types);
-                found.setAccessible(true);
-                bean = Arc.container().instance(owner).get();
-                method = found;
-            }
-            return found;
         }
 
         private static Throwable unwrap(Throwable failure) {

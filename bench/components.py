@@ -47,7 +47,8 @@ COMPONENTS = [
     ("GraphQL engine (graphql-java, SmallRye)", r"^(ExecutionStrategy|AsyncExecutionStrategy|Execution_|GraphQL_|ExecutionService|"
                                                 r"DataFetcher|PropertyDataFetcher|ValidationUtil|Validator_|OperationValidator)"),
     ("the gateway's request path", r"^(GraphQLEndpoint|OperationTelemetry|StaleAnswers|HttpCaching|ResponseMediaType|"
-                                   r"PersistedDocuments|UpstreamUse|OncePerRequest|CustomerQueries|KeyRateLimits|RootResolvers|"
+                                   r"PersistedDocuments|GatewayRequest|GraphQueries|NestedFields|Resolution|SourceFieldFetchers|FieldOperation|"
+                                   r"PartneroGraph|KeyRateLimits|RootResolvers|"
                                    r"InputRules|ApiKeyResolver|CompiledPlans|GraphQLContentTypes|ContentTypeHeader)"),
     ("Netty", r"^(.*Netty|AbstractChannel|Channel|ByteToMessage|HttpObjectDecoder|HttpObjectEncoder|AbstractByteBuf|PooledByteBuf|"
               r"PoolArena|PoolThreadCache|.*ByteBuf|IdleStateHandler|SingleThreadEventExecutor|NioEventLoop|DefaultChannelPipeline|"

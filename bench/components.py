@@ -40,7 +40,7 @@ COMPONENTS = [
     ("compiled plan + answer writing", r"^(CompiledPlan|JsonGenerator|UTF8JsonGenerator|WriterBasedJsonGenerator|RecordFieldFetchers|"
                                        r"IsoDateTimes|DateCoercing|ValuesResolver|ConditionalNodes|Graphql.*Coercing|FieldHelper|"
                                        r"AbstractHelper|CustomerMapping)"),
-    ("data cache (Caffeine)", r"^(DataCache|BoundedLocalCache|LocalAsyncCache|FrequencySketch|PartneroCustomers)"),
+    ("data cache (Caffeine)", r"^(DataCache|BoundedLocalCache|LocalAsyncCache|FrequencySketch)"),
     ("answer cache, keys, SHA-256", r"^(AnswerCache|CaffeineAnswerStore|MessageDigest|SHA|DigestBase|HexFormat|ApiKey|Sha256|"
                                     r"SVMIntrinsicStubsGen_sha)"),
     ("request reading (JSON-P)", r"^(GraphQLRequest|JsonParserImpl|JsonTokenizer|JsonObjectBuilder|JsonReader)"),

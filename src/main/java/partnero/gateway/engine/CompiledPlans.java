@@ -54,7 +54,7 @@ class CompiledPlans {
     /** What a document's plan is taken to weigh per character of its text: the text, its syntax tree, the plan's lookups. */
     private static final int BYTES_PER_CHARACTER = 24;
 
-    /** A plan's key; equals and hashCode written out, as for every cache key (see {@code PartneroCustomers.PageKey}). */
+    /** A plan's key; equals and hashCode written out, as for every cache key (see {@code PartneroGraph.PageKey}). */
     private record PlanKey(String query, String operationName) {
         @Override
         public boolean equals(Object other) {

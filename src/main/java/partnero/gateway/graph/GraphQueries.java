@@ -9,8 +9,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.util.Objects;
-
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.customer.Customer;
 import partnero.gateway.customer.CustomerListRequest;
@@ -19,16 +17,14 @@ import partnero.gateway.customer.CustomerPage;
 import partnero.gateway.customer.CustomerSearchRequest;
 import partnero.gateway.customer.Resolution;
 import partnero.gateway.engine.PartneroCalls;
-import partnero.gateway.partnero.PartneroCustomers;
 import partnero.gateway.partnero.PartneroGraph;
 
 /**
  * The schema's root fields: where every query enters (once the operation has passed the engine's
  * limits). Each resolver checks its arguments and takes the operation ({@link Resolution}), and only
- * then asks Partnero: {@link PartneroCustomers} for the first stage's customer list and search,
- * {@link PartneroGraph} for the graph's (each call made once per request, cached); every failure
- * reaches the client as a {@link partnero.gateway.error.GatewayException} with its error code, and a
- * single object Partnero does not have is null, without error. Each field says which Partnero
+ * then asks Partnero through {@link PartneroGraph} (each call made once per request, cached); every
+ * failure reaches the client as a {@link partnero.gateway.error.GatewayException} with its error code,
+ * and a single object Partnero does not have is null, without error. Each field says which Partnero
  * endpoint it calls ({@link PartneroCalls}), which the engine counts against
  * {@code partnero.limits.max-upstream-calls} before anything runs. The nested fields are
  * {@link NestedFields}.
@@ -37,12 +33,10 @@ import partnero.gateway.partnero.PartneroGraph;
 public class GraphQueries {
 
     private final Resolution resolution;
-    private final PartneroCustomers customers;
     private final PartneroGraph partnero;
 
-    GraphQueries(Resolution resolution, PartneroCustomers customers, PartneroGraph partnero) {
+    GraphQueries(Resolution resolution, PartneroGraph partnero) {
         this.resolution = resolution;
-        this.customers = customers;
         this.partnero = partnero;
     }
 
@@ -59,7 +53,7 @@ public class GraphQueries {
                 Objects.requireNonNullElse(page, CustomerListRequest.DEFAULT_PAGE),
                 Objects.requireNonNullElse(limit, CustomerListRequest.DEFAULT_LIMIT),
                 partnerKey, partnerEmail),
-                (request, operation) -> customers.list(operation, request.page(), request.limit(), request.partnerKey(), request.partnerEmail())
+                (request, operation) -> partnero.list(operation, request.page(), request.limit(), request.partnerKey(), request.partnerEmail())
                         .map(body -> CustomerMapping.toPage(body, request)));
     }
 
@@ -70,7 +64,7 @@ public class GraphQueries {
             @Name("email") @Description("The customer's email address. Give this or id, not both.") String email,
             @Name("id") @Description("The customer's key. Give this or email, not both.") String id) {
         return resolution.resolve(new CustomerSearchRequest(email, id),
-                (request, operation) -> customers.search(operation, request.email(), request.id()).map(CustomerMapping::toCustomer));
+                (request, operation) -> partnero.search(operation, request.email(), request.id()).map(CustomerMapping::toCustomer));
     }
 
     @Query("customer")

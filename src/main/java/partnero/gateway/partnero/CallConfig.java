@@ -13,7 +13,7 @@ import io.smallrye.config.WithName;
 /**
  * How the gateway calls Partnero: the deadline of one call, retries, rate limiting (Partnero's 429 and
  * the gateway's own per-key limit), the circuit breaker. Read by {@link CallPolicy}, {@link KeyRateLimits}
- * and {@link PartneroCustomers}. Listed in docs/configuration.md.
+ * and {@link PartneroGraph}. Listed in docs/configuration.md.
  */
 @ConfigMapping(prefix = "partnero")
 public interface CallConfig {

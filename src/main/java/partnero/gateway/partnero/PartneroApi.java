@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Partnero's read endpoints, as the declarative REST client sees them. Package-private: only
- * {@link PartneroCustomers} calls it, adding the error mapping every call needs. The base URL
+ * {@link PartneroClient} calls it, adding the error mapping every call needs. The base URL
  * ({@code quarkus.rest-client.partnero.url}) is {@code partnero.api.url}; {@code @Produces} is what
  * sends {@code Accept: application/json}. Null query parameters are not sent.
  */

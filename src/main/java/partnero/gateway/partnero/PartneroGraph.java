@@ -1,6 +1,7 @@
 package partnero.gateway.partnero;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,21 +17,68 @@ import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
 
 /**
- * Where the graph's requests leave for Partnero: one customer, partners, transactions, each endpoint
- * with its own {@link DataCache} (per key fingerprint and arguments, ttl, byte bound, the Redis
- * backend, stale-while-revalidate and stale-if-error, exactly as {@link PartneroCustomers}'). Within
- * one GraphQL request a call is made once however many fields need it ({@link GatewayRequest#once}:
- * the root field {@code partner(id)} and a customer's {@code partner} share it), and at most
+ * Where every request leaves for Partnero: customers (the list, the search, one customer), partners,
+ * transactions. Each endpoint has its own {@link DataCache}: an entry is per key fingerprint (never the
+ * key) and arguments, so clients with different keys never share one; ttl, byte bound, the Redis
+ * backend, stale-while-revalidate and stale-if-error; concurrent identical misses share one call;
+ * failures are never cached, "none" is (a search without a match, a 404 on a single object: null).
+ * {@code partnero.cache.enabled=false} sends every call to Partnero. Within one GraphQL request a call
+ * is made once however many fields need it ({@link GatewayRequest#once}: the root field
+ * {@code partner(id)} and a customer's {@code partner} share it), and at most
  * {@code partnero.nested.max-concurrency} of the request's calls are under way at once
- * ({@link GatewayRequest#inTurn}). A 404 is "none" (null), and cached like any answer.
+ * ({@link GatewayRequest#inTurn}). The call itself is {@link PartneroClient}'s.
  */
 @ApplicationScoped
 public class PartneroGraph {
 
+    static final String PAGES_CACHE = "partnero-customer-pages";
+    static final String SEARCH_CACHE = "partnero-customer-search";
+
+    // Cache keys write equals and hashCode out: a record's own run through method handles, which the
+    // native executable interprets (17-19 % of an engine run's CPU with CompiledPlans.PlanKey;
+    // docs/performance.md, "Where the time goes"). RecordKeysTest holds every key record to it.
+
+    private record PageKey(String keyFingerprint, int page, int limit, String partnerKey, String partnerEmail) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PageKey key && page == key.page && limit == key.limit && keyFingerprint.equals(key.keyFingerprint)
+                    && Objects.equals(partnerKey, key.partnerKey) && Objects.equals(partnerEmail, key.partnerEmail);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((keyFingerprint.hashCode() * 31 + page) * 31 + limit) * 31 + Objects.hashCode(partnerKey) * 17
+                    + Objects.hashCode(partnerEmail);
+        }
+
+        @Override
+        public String toString() {
+            return "PageKey[" + keyFingerprint + ", page " + page + ", limit " + limit + "]";
+        }
+    }
+
+    private record SearchKey(String keyFingerprint, String email, String id) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SearchKey key && keyFingerprint.equals(key.keyFingerprint) && Objects.equals(email, key.email)
+                    && Objects.equals(id, key.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return (keyFingerprint.hashCode() * 31 + Objects.hashCode(email)) * 31 + Objects.hashCode(id);
+        }
+
+        @Override
+        public String toString() {
+            return "SearchKey[" + keyFingerprint + "]";
+        }
+    }
+
     /**
-     * One call to one of the graph's endpoints: its kind (also its Redis key kind), the key's
+     * One call to one of the graph's other endpoints: its kind (also its Redis key kind), the key's
      * fingerprint and the arguments in the endpoint's order. Equals and hashCode written out, as for
-     * every cache key (see {@code PartneroCustomers.PageKey}).
+     * every cache key.
      */
     record CallKey(String kind, String keyFingerprint, String[] arguments) {
         @Override
@@ -61,6 +109,8 @@ public class PartneroGraph {
     private final PartneroClient client;
     private final KeyRateLimits limits;
     private final int maxUnderWay;
+    private final DataCache<PageKey, WireCustomerList> pages;
+    private final DataCache<SearchKey, WireCustomer> searches;
     private final DataCache<CallKey, WireCustomer> customers;
     private final DataCache<CallKey, WirePage<WirePartner>> partnerPages;
     private final DataCache<CallKey, WirePartner> partners;
@@ -73,6 +123,15 @@ public class PartneroGraph {
         this.limits = limits;
         this.maxUnderWay = call.nested().maxConcurrency();
         DataCaches caches = new DataCaches(cache, shared, json, call, internal, metrics);
+        this.pages = caches.of(PAGES_CACHE, WireCustomerList::estimatedBytes,
+                new DataCache.Sharing<>(shared, "pages",
+                        k -> shared.keys().page(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
+                        k -> shared.keys().pageRefresh(k.keyFingerprint(), k.page(), k.limit(), k.partnerKey(), k.partnerEmail()),
+                        json, json.constructType(WireCustomerList.class), WireCustomerList::readable, call.deadline()));
+        this.searches = caches.of(SEARCH_CACHE, WireCustomer::estimatedBytes,
+                new DataCache.Sharing<>(shared, "search", k -> shared.keys().search(k.keyFingerprint(), k.email(), k.id()),
+                        k -> shared.keys().searchRefresh(k.keyFingerprint(), k.email(), k.id()), json,
+                        json.constructType(WireCustomer.class), WireCustomer::requireKey, call.deadline()));
         this.customers = caches.of("partnero-customer", "customer", CallKey::parts, WireCustomer::estimatedBytes,
                 json.constructType(WireCustomer.class), WireCustomer::requireKey);
         this.partnerPages = caches.of("partnero-partner-pages", "partners", CallKey::parts, page -> page.estimatedBytes(WirePartner::estimatedBytes),
@@ -86,6 +145,18 @@ public class PartneroGraph {
                 page -> page.readable("transaction", WireTransaction::requireKey));
         this.transactions = caches.of("partnero-transaction", "transaction", CallKey::parts, WireTransaction::estimatedBytes,
                 json.constructType(WireTransaction.class), WireTransaction::requireKey);
+    }
+
+    /** {@code GET /customers}: one page of customers, in Partnero's order; filters left out when null. */
+    public Uni<WireCustomerList> list(GatewayRequest request, int page, int limit, String partnerKey, String partnerEmail) {
+        return call(request, pages, new PageKey(request.key().fingerprint(), page, limit, partnerKey, partnerEmail),
+                apiKey -> client.listCustomers(request, apiKey, page, limit, partnerKey, partnerEmail));
+    }
+
+    /** {@code GET /customers:search}: the customer with this email or id (give one), or null. */
+    public Uni<WireCustomer> search(GatewayRequest request, String email, String id) {
+        return call(request, searches, new SearchKey(request.key().fingerprint(), email, id),
+                apiKey -> client.searchCustomer(request, apiKey, email, id));
     }
 
     /** {@code GET /customers/{key}}: the customer with its status and tags; null when Partnero has none. */
@@ -118,13 +189,16 @@ public class PartneroGraph {
     }
 
     /** Once per request, from the cache (when there is one), else from Partnero in the request's turn and within the key's rate. */
-    private <V> Uni<V> call(GatewayRequest request, DataCache<CallKey, V> cache, String kind, Function<ApiKey, Uni<V>> fetch,
-            String... arguments) {
+    private <K, V> Uni<V> call(GatewayRequest request, DataCache<K, V> cache, K call, Function<ApiKey, Uni<V>> fetch) {
         ApiKey key = request.key();
-        CallKey call = new CallKey(kind, key.fingerprint(), arguments);
         DataCache.Loader<V> load = staleAtHand -> request.inTurn(maxUnderWay,
                 () -> limits.acquire(key, staleAtHand).chain(() -> fetch.apply(key)));
         return request.once(call, () -> cache == null ? DataCache.uncached(load, request) : cache.get(call, load, request));
     }
 
+    /** A call to one of the graph's other endpoints, its arguments in the endpoint's order. */
+    private <V> Uni<V> call(GatewayRequest request, DataCache<CallKey, V> cache, String kind, Function<ApiKey, Uni<V>> fetch,
+            String... arguments) {
+        return call(request, cache, new CallKey(kind, request.key().fingerprint(), arguments), fetch);
+    }
 }

@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -47,16 +50,26 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.engine.RecordFieldFetchers.AccessorFetcher;
+import partnero.gateway.engine.SourceFieldFetchers.SourceFetcher;
+import partnero.gateway.request.GatewayRequest;
 
 /**
  * One validated query document, compiled for running without graphql-java's per-field execution:
  * what graphql-java would do for the operation's fields, done by a walk over the document with
  * every field's resolver, accessor and type looked up once, here. It covers what the gateway's
- * schema needs: root fields answered by a {@code Uni} resolver ({@link RootResolvers}), fields of
- * {@link AccessorFields} records, lists, scalars and enums, {@code __typename}, aliases, fragments
- * (named and inline, on the field's own type), field merging and {@code @skip}/{@code @include}.
+ * schema needs: root fields answered by a {@code Uni} resolver ({@link RootResolvers}), the graph's
+ * nested fields answered by their plain fetcher ({@link SourceFieldFetchers}, with the operation
+ * handed to them as graphql-java would: {@link FieldOperation}), fields of {@link AccessorFields}
+ * records, lists, scalars and enums, {@code __typename}, aliases, fragments (named and inline, on the
+ * field's own type), field merging and {@code @skip}/{@code @include}. A plan with nested fields first
+ * measures the operation again with the request's variables, as the engine's limits do
+ * ({@link OperationLimits}: a nested {@code limit} may be a variable), and leaves a request over a
+ * limit or breaking an input rule to the engine, which refuses it; then it resolves every nested field
+ * (all at once, each upstream call made once per request by the calls themselves), then writes.
  * A document with anything else (introspection, other directives, abstract types, mutations) is
  * not compiled, and graphql-java runs it as always.
  * <p>
@@ -85,6 +98,9 @@ final class CompiledPlan {
     private final Map<String, FragmentDefinition> fragments;
     /** Every field of the operation and of its fragments, by identity: what answers it. */
     private final Map<Field, Step> steps;
+    /** The fields with a nested resolver at or below them, by identity: where a run must wait for values. */
+    private final Set<Field> nestedBelow;
+    private final EngineConfig.Limits limits;
     private final String operationName;
 
     /** How one field of the document gets its value. */
@@ -104,12 +120,18 @@ final class CompiledPlan {
     private record TypeName(GraphQLFieldDefinition definition) implements Step {
     }
 
+    /** A nested field of the graph: its plain fetcher, called with its source and arguments. */
+    private record NestedCall(GraphQLFieldDefinition definition, SourceFetcher fetcher) implements Step {
+    }
+
     private CompiledPlan(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-            Map<Field, Step> steps) {
+            Map<Field, Step> steps, Set<Field> nestedBelow, EngineConfig.Limits limits) {
         this.schema = schema;
         this.operation = operation;
         this.fragments = fragments;
         this.steps = steps;
+        this.nestedBelow = nestedBelow;
+        this.limits = limits;
         this.operationName = OperationTelemetry.loggedName(operation.getName());
     }
 
@@ -122,7 +144,7 @@ final class CompiledPlan {
      * when the operation uses anything a plan does not cover.
      */
     static Compiled compile(GraphQLSchema schema, OperationDefinition operation,
-            Map<String, FragmentDefinition> fragments, RootResolvers resolvers) {
+            Map<String, FragmentDefinition> fragments, RootResolvers resolvers, EngineConfig.Limits limits) {
         if (operation.getOperation() != OperationDefinition.Operation.QUERY || !onlyConditions(operation)
                 || operation.getVariableDefinitions().stream().anyMatch(variable -> !variable.getDirectives().isEmpty())) {
             return new Compiled(Optional.empty(), "operation");
@@ -132,7 +154,8 @@ final class CompiledPlan {
             LOG.debugf("Operation %s not compiled: %s", OperationTelemetry.loggedName(operation.getName()), compiler.refused);
             return new Compiled(Optional.empty(), compiler.reason);
         }
-        return new Compiled(Optional.of(new CompiledPlan(schema, operation, fragments, compiler.steps)), null);
+        return new Compiled(Optional.of(new CompiledPlan(schema, operation, fragments, compiler.steps, compiler.nestedBelow, limits)),
+                null);
     }
 
     /** The operation's name as logged. */
@@ -141,16 +164,19 @@ final class CompiledPlan {
     }
 
     /**
-     * Runs the operation with these variables (SmallRye's reading of the request's JSON): the
-     * answer's bytes, or a failure ({@link NotPlanned}, or what a resolver failed with).
+     * Runs the operation with these variables (SmallRye's reading of the request's JSON) for this
+     * request: the answer's bytes, or a failure ({@link NotPlanned}, or what a resolver failed with).
      */
-    Uni<byte[]> run(Map<String, Object> variables) {
+    Uni<byte[]> run(Map<String, Object> variables, GatewayRequest request) {
         CoercedVariables coerced;
         Map<String, List<Field>> rootFields;
         List<Uni<Object>> values = new ArrayList<>();
         try {
             coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
                     RawVariables.of(variables), GraphQLContext.getDefault(), LOCALE);
+            if (!nestedBelow.isEmpty()) {
+                withinLimits(coerced);
+            }
             rootFields = collect(List.of(operation.getSelectionSet()), schema.getQueryType(), coerced);
             for (List<Field> fields : rootFields.values()) {
                 values.add(rootValue(fields.get(0), coerced));
@@ -158,10 +184,132 @@ final class CompiledPlan {
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e instanceof NotPlanned ? e : new NotPlanned(e.toString()));
         }
-        if (values.isEmpty()) {
-            return Uni.createFrom().item(() -> answer(rootFields, List.of(), coerced));
+        Uni<List<Object>> roots = values.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(values).andFailFast();
+        if (nestedBelow.isEmpty()) {
+            return roots.map(results -> answer(rootFields, results, coerced, null));
         }
-        return Uni.join().all(values).andFailFast().map(results -> answer(rootFields, results, coerced));
+        Nested nested = new Nested(GraphQLContext.newContext().of(OperationTelemetry.OPERATION, request).build());
+        return roots.flatMap(results -> {
+            List<Uni<Void>> pending = new ArrayList<>();
+            int index = 0;
+            for (List<Field> fields : rootFields.values()) {
+                Object value = results.get(index++);
+                if (hasNestedBelow(fields)) {
+                    resolveBelow(steps.get(fields.get(0)).definition().getType(), fields, value, coerced, nested, pending);
+                }
+            }
+            return all(pending).map(ignored -> answer(rootFields, results, coerced, nested));
+        });
+    }
+
+    /** What the engine's limits say of the operation with these variables: over one, or an input rule broken, the engine answers. */
+    private void withinLimits(CoercedVariables variables) {
+        OperationShape.Measured measured = OperationShape.measured(schema, schema.getQueryType(), operation.getSelectionSet(),
+                fragments, variables);
+        if (!measured.brokenRules().isEmpty() || OperationLimits.Limits.excess(measured.shape(), limits) != null) {
+            throw new NotPlanned("over a limit, or an input rule broken, with these variables");
+        }
+    }
+
+    /** The values of one run's nested fields, by source object and field (both by identity); written from any thread. */
+    private record Nested(GraphQLContext context, Map<Slot, Object> values) {
+
+        private static final Object NULL = new Object();
+
+        Nested(GraphQLContext context) {
+            this(context, new ConcurrentHashMap<>());
+        }
+
+        void put(Object source, Field field, Object value) {
+            values.put(new Slot(source, field), value == null ? NULL : value);
+        }
+
+        Object get(Object source, Field field) {
+            Object value = values.get(new Slot(source, field));
+            if (value == null) {
+                throw new NotPlanned("a nested field without its value: " + field.getName());
+            }
+            return value == NULL ? null : value;
+        }
+    }
+
+    /** A nested field's place in the answer: its source object and the field, both by identity. */
+    private record Slot(Object source, Field field) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Slot slot && source == slot.source && field == slot.field;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(source) * 31 + System.identityHashCode(field);
+        }
+
+        @Override
+        public String toString() {
+            return "Slot[" + field.getName() + "]";
+        }
+    }
+
+    private boolean hasNestedBelow(List<Field> fields) {
+        for (Field field : fields) {
+            if (nestedBelow.contains(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Calls the nested resolvers at and below a field's value, each as soon as its source is there,
+     * adding what to wait for to {@code pending}.
+     */
+    private void resolveBelow(GraphQLOutputType type, List<Field> fields, Object value, CoercedVariables variables, Nested nested,
+            List<Uni<Void>> pending) {
+        if (value == null) {
+            return;
+        }
+        GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
+        if (bare instanceof GraphQLList list) {
+            if (value instanceof Iterable<?> items) {
+                for (Object item : items) {
+                    resolveBelow((GraphQLOutputType) list.getWrappedType(), fields, item, variables, nested, pending);
+                }
+            }
+            return;
+        }
+        if (!(bare instanceof GraphQLObjectType object)) {
+            return;
+        }
+        List<SelectionSet> selections = new ArrayList<>(fields.size());
+        fields.forEach(field -> selections.add(field.getSelectionSet()));
+        for (List<Field> subFields : collect(selections, object, variables).values()) {
+            if (!hasNestedBelow(subFields)) {
+                continue;
+            }
+            Step step = steps.get(subFields.get(0));
+            GraphQLOutputType subType = step.definition().getType();
+            if (step instanceof Accessor accessor) {
+                resolveBelow(subType, subFields, accessor.fetcher().read(value), variables, nested, pending);
+            } else if (step instanceof NestedCall call) {
+                Field field = subFields.get(0);
+                Map<String, Object> arguments = field.getArguments().isEmpty() ? Map.of()
+                        : ValuesResolver.getArgumentValues(schema.getCodeRegistry(), call.definition().getArguments(),
+                                field.getArguments(), variables, GraphQLContext.getDefault(), LOCALE);
+                DataFetchingEnvironment environment = DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                        .source(value).arguments(arguments).graphQLContext(nested.context()).build();
+                pending.add(call.fetcher().resolve(environment).flatMap(item -> {
+                    nested.put(value, field, item);
+                    List<Uni<Void>> deeper = new ArrayList<>();
+                    resolveBelow(subType, subFields, item, variables, nested, deeper);
+                    return all(deeper);
+                }));
+            }
+        }
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> pending) {
+        return pending.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(pending).andFailFast().replaceWithVoid();
     }
 
     private Uni<Object> rootValue(Field field, CoercedVariables variables) {
@@ -177,7 +325,7 @@ final class CompiledPlan {
         return call.resolver().call(arguments);
     }
 
-    private byte[] answer(Map<String, List<Field>> rootFields, List<Object> values, CoercedVariables variables) {
+    private byte[] answer(Map<String, List<Field>> rootFields, List<Object> values, CoercedVariables variables, Nested nested) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
@@ -187,7 +335,7 @@ final class CompiledPlan {
             for (Map.Entry<String, List<Field>> entry : rootFields.entrySet()) {
                 List<Field> fields = entry.getValue();
                 json.writeFieldName(entry.getKey());
-                complete(json, steps.get(fields.get(0)).definition().getType(), fields, values.get(index++), variables);
+                complete(json, steps.get(fields.get(0)).definition().getType(), fields, values.get(index++), variables, nested);
             }
             json.writeEndObject();
             json.writeEndObject();
@@ -198,8 +346,8 @@ final class CompiledPlan {
     }
 
     /** Writes one field's value as graphql-java completes it; {@link NotPlanned} where graphql-java would report an error. */
-    private void complete(JsonGenerator json, GraphQLOutputType type, List<Field> fields, Object value, CoercedVariables variables)
-            throws IOException {
+    private void complete(JsonGenerator json, GraphQLOutputType type, List<Field> fields, Object value, CoercedVariables variables,
+            Nested nested) throws IOException {
         if (value == null) {
             if (GraphQLTypeUtil.isNonNull(type)) {
                 throw new NotPlanned("null for a non-null field");
@@ -214,7 +362,7 @@ final class CompiledPlan {
             }
             json.writeStartArray();
             for (Object item : items) {
-                complete(json, (GraphQLOutputType) list.getWrappedType(), fields, item, variables);
+                complete(json, (GraphQLOutputType) list.getWrappedType(), fields, item, variables, nested);
             }
             json.writeEndArray();
         } else if (bare instanceof GraphQLScalarType scalar) {
@@ -233,11 +381,13 @@ final class CompiledPlan {
                     subValue = accessor.fetcher().read(value);
                 } else if (step instanceof TypeName) {
                     subValue = object.getName();
+                } else if (step instanceof NestedCall && nested != null) {
+                    subValue = nested.get(value, subFields.get(0));
                 } else {
                     throw new NotPlanned("a resolver below the root");
                 }
                 json.writeFieldName(entry.getKey());
-                complete(json, step.definition().getType(), subFields, subValue, variables);
+                complete(json, step.definition().getType(), subFields, subValue, variables, nested);
             }
             json.writeEndObject();
         } else {
@@ -363,6 +513,8 @@ final class CompiledPlan {
         private final Map<String, FragmentDefinition> fragments;
         private final RootResolvers resolvers;
         private final Map<Field, Step> steps = new IdentityHashMap<>();
+        private final Set<Field> nestedBelow = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int nestedCalls;
         private String refused;
         private String reason;
 
@@ -409,12 +561,16 @@ final class CompiledPlan {
                 return refuse("introspection", "introspection: " + field.getName());
             }
             Step step;
+            int nestedBefore = nestedCalls;
             if (root) {
                 Optional<RootResolvers.Resolver> resolver = resolvers.of(definition);
                 if (resolver.isEmpty()) {
                     return refuse("root-resolver", "a root field without a plain Uni resolver: " + field.getName());
                 }
                 step = new RootCall(definition, resolver.get());
+            } else if (schema.getCodeRegistry().getDataFetcher(type, definition) instanceof SourceFetcher nested) {
+                step = new NestedCall(definition, nested);
+                nestedCalls++;
             } else if (!field.getArguments().isEmpty()
                     || !(schema.getCodeRegistry().getDataFetcher(type, definition) instanceof AccessorFetcher fetcher)
                     || !fetcher.readsPlainly()) {
@@ -426,7 +582,14 @@ final class CompiledPlan {
             steps.put(field, step);
             GraphQLType result = GraphQLTypeUtil.unwrapAll(definition.getType());
             if (result instanceof GraphQLObjectType object) {
-                return field.getSelectionSet() != null && selections(field.getSelectionSet(), object, false);
+                boolean covered = field.getSelectionSet() != null && selections(field.getSelectionSet(), object, false);
+                if (nestedCalls > nestedBefore) {
+                    nestedBelow.add(field);
+                }
+                return covered;
+            }
+            if (nestedCalls > nestedBefore) {
+                nestedBelow.add(field);
             }
             return result instanceof GraphQLScalarType || result instanceof GraphQLEnumType
                     || refuse("abstract-type", "a field of an abstract type: " + type.getName() + "." + field.getName());

@@ -75,6 +75,7 @@ class CompiledPlans {
 
     private final Cache<PlanKey, CompiledPlan.Compiled> plans;
     private final RootResolvers resolvers;
+    private final EngineConfig.Limits limits;
     private final Counter answered;
     private final Counter handedOver;
     private final MeterRegistry metrics;
@@ -82,6 +83,7 @@ class CompiledPlans {
 
     CompiledPlans(EngineConfig config, Instance<Schema> model, MeterRegistry metrics) {
         this.metrics = metrics;
+        this.limits = config.limits();
         Optional<String> off = config.compiledPlans().enabled() ? engineDoesMore() : Optional.of("partnero.compiled-plans.enabled=false");
         if (off.isEmpty() && !model.isResolvable()) {
             off = Optional.of("SmallRye GraphQL's schema model is not available");
@@ -134,7 +136,7 @@ class CompiledPlans {
             return;
         }
         plans.get(new PlanKey(request.query(), request.operationName()),
-                document -> CompiledPlan.compile(facts.schema(), facts.operation(), facts.fragments(), resolvers));
+                document -> CompiledPlan.compile(facts.schema(), facts.operation(), facts.fragments(), resolvers, limits));
     }
 
     /** A request answered by its plan. */

@@ -243,7 +243,7 @@ class GraphQLEndpoint {
             InjectableContext.ContextState requestState = requestContext.getState();
             Map<String, Object> variables = request.variables() == null ? Map.of()
                     : VariablesParser.toMap(request.variables()).orElse(Map.of());
-            plan.run(variables).subscribe().with(
+            plan.run(variables, operation).subscribe().with(
                     body -> onContext(vertxContext, () -> {
                         plans.countAnswered();
                         OperationTelemetry.recordPlannedAnswer(plan.operationName(), Duration.ofNanos(System.nanoTime() - started),

@@ -84,7 +84,7 @@ public class OperationLimits extends AlwaysOnEventingService {
             return current;
         }
 
-        private static String excess(OperationShape shape, EngineConfig.Limits limits) {
+        static String excess(OperationShape shape, EngineConfig.Limits limits) {
             if (shape.upstreamCalls() > limits.maxUpstreamCalls()) {
                 return "This operation would make " + shape.upstreamCalls() + " calls to Partnero; at most "
                         + limits.maxUpstreamCalls() + " are allowed per request";

@@ -80,8 +80,21 @@ public class SourceFieldFetchers implements DataFetcherService {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Object get(DataFetchingEnvironment environment) throws Exception {
+            CompletionStage<Object> result = resolve(environment).subscribeAsCompletionStage()
+                    .thenApply(item -> DataFetcherResult.newResult().data(item).build());
+            return result.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                    SmallRyeGraphQLServerMessages.msg.dataFetcherException(operation, unwrap(failure))));
+        }
+
+        /**
+         * The resolver's value for the field this environment describes (its source and arguments; its
+         * {@code GraphQLContext} carries the operation, {@link FieldOperation}), as SmallRye turns it into
+         * the field's: what this fetcher answers graphql-java with, and what a compiled plan writes.
+         * Unsubscribed; the resolver itself is called now.
+         */
+        @SuppressWarnings("unchecked")
+        Uni<Object> resolve(DataFetchingEnvironment environment) {
             Uni<Object> answer;
             FieldOperation.Handed handed = FieldOperation.hand(environment);
             try {
@@ -93,15 +106,13 @@ public class SourceFieldFetchers implements DataFetcherService {
             } finally {
                 handed.close();
             }
-            CompletionStage<Object> result = answer.subscribeAsCompletionStage().thenApply(item -> {
+            return answer.map(item -> {
                 try {
-                    return DataFetcherResult.newResult().data(value.transformOrAdaptResponse(item, environment)).build();
+                    return value.transformOrAdaptResponse(item, environment);
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
             });
-            return result.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                    SmallRyeGraphQLServerMessages.msg.dataFetcherException(operation, unwrap(failure))));
         }
 
         @Override
@@ -110,7 +121,11 @@ public class SourceFieldFetchers implements DataFetcherService {
         }
 
         private static Throwable unwrap(Throwable failure) {
-            return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = failure;
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return cause;
         }
     }
 }

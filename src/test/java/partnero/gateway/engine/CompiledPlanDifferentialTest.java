@@ -2,9 +2,11 @@ package partnero.gateway.engine;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,9 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.BOB_DELETED;
+import static partnero.gateway.support.PartneroBodies.customerDetail;
 import static partnero.gateway.support.PartneroBodies.one;
+import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroBodies.page;
 import static partnero.gateway.support.PartneroBodies.pageLink;
+import static partnero.gateway.support.PartneroBodies.partnerDetail;
+import static partnero.gateway.support.PartneroBodies.transaction;
 import static partnero.gateway.support.PartneroStub.LIST_PATH;
 import static partnero.gateway.support.PartneroStub.SEARCH_PATH;
 
@@ -38,6 +44,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import partnero.gateway.customer.Customer;
 import partnero.gateway.customer.PageInfo;
+import partnero.gateway.graph.Partner;
+import partnero.gateway.graph.Transaction;
 import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.LogCapture;
 import partnero.gateway.web.GraphQLRequest;
@@ -50,8 +58,10 @@ import partnero.gateway.web.GraphQLRequest;
  * fragments, {@code @skip}/{@code @include} by literal and by variable, {@code __typename}, variables
  * with and without defaults, explicit nulls, several root fields; the data has nulls, an empty page
  * and text that must be escaped (every control character, quotes, a backslash, non-ASCII beyond the
- * Basic Multilingual Plane). Where graphql-java reports an error, the plan hands the request over
- * and the answer and the Partnero calls are graphql-java's alone.
+ * Basic Multilingual Plane), and the graph's nested fields (a customer's status, tags, partner and
+ * transactions, a transaction's partner and customer, a partner's details) with their own arguments.
+ * Where graphql-java reports an error, the plan hands the request over and the answer and the
+ * Partnero calls are graphql-java's alone.
  */
 @QuarkusTest
 class CompiledPlanDifferentialTest extends AgainstPartneroStub {
@@ -72,6 +82,8 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
     // the schema's leaf fields, from the records the schema is built from: a new field is generated without a word here
     private static final String[] CUSTOMER_FIELDS = leafFields(Customer.class);
     private static final String[] PAGE_INFO_FIELDS = leafFields(PageInfo.class);
+    private static final String[] PARTNER_FIELDS = leafFields(Partner.class);
+    private static final String[] TRANSACTION_FIELDS = leafFields(Transaction.class);
 
     @Inject
     CompiledPlans plans;
@@ -81,6 +93,11 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
         assertTrue(plans.enabled(), "compiled plans are on by default");
         wireMock.listAnswers(okJson(page(2, 3, "4", "6", pageLink(1), pageLink(3), ALICE, BOB_DELETED, ESCAPED)));
         wireMock.searchAnswers(okJson(one(ESCAPED)));
+        wireMock.stubFor(get(urlPathMatching("/v1/customers/.+")).willReturn(okJson(one(customerDetail("customer_123", "partner_123",
+                "active", "vip", "gold")))));
+        wireMock.stubFor(get(urlPathMatching("/v1/partners/.+")).willReturn(okJson(one(partnerDetail("partner_123")))));
+        wireMock.stubFor(get(urlPathEqualTo("/v1/transactions")).willReturn(okJson(onlyPage(
+                transaction("txn_1", "customer_123", "partner_123", "99.99"), transaction("txn_2", "customer_456", "partner_9", "\"49.50\"")))));
     }
 
     @Test
@@ -139,6 +156,63 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
 
         assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", 300), "BAD_USER_INPUT");
         wireMock.verifyNoCall();
+    }
+
+    @Test
+    void aNestedPlanMeasuresAgainWithTheRequestsVariablesAndLeavesARefusalToTheEngine() {
+        String query = "query Deep($limit: Int) { customers(limit: $limit) { items { key partner { id referralsCount } } } }";
+        answer(query, Map.of("limit", 3));
+        assertTrue(plans.find(request(query, Map.of("limit", 3))).isPresent(), "a plan over nested fields");
+        wireMock.resetRequests();
+
+        assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", 200), "QUERY_TOO_COMPLEX");
+        wireMock.verifyNoCall();
+        answer(query, Map.of("limit", 3)); // the plan again: the comparison above forgot it
+        wireMock.resetRequests();
+        assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", 0), "BAD_USER_INPUT");
+        wireMock.verifyNoCall();
+    }
+
+    @Test
+    void aNestedPlanCallsPartneroOncePerEntityLikeTheEngine() {
+        String query = "{ customers { items { key status partner { id tags } } } }";
+        plans.clear();
+        wireMock.resetRequests();
+        String byEngine = answer(query, Map.of());
+        int callsByEngine = wireMock.countRequestsMatching(getRequestedFor(anyUrl()).build()).getCount();
+        wireMock.resetRequests();
+        double answeredBefore = plans.answeredCount();
+
+        String byPlan = answer(query, Map.of());
+
+        assertEquals(answeredBefore + 1, plans.answeredCount(), "answered by the plan");
+        assertEquals(byEngine, byPlan);
+        assertEquals(callsByEngine, wireMock.countRequestsMatching(getRequestedFor(anyUrl()).build()).getCount());
+        // one list, the three customers' details, the two partners (one customer has none)
+        wireMock.verify(2, getRequestedFor(urlPathMatching("/v1/partners/.+")));
+        wireMock.verify(3, getRequestedFor(urlPathMatching("/v1/customers/.+")));
+    }
+
+    @Test
+    void aFailingNestedCallIsHandedToTheEngineWithoutAskingPartneroAgain() {
+        String query = "{ customers { items { key partner { id } } } }";
+        answer(query, Map.of());
+        wireMock.stubFor(get(urlPathMatching("/v1/partners/.+")).willReturn(aResponse().withStatus(404)));
+        wireMock.stubFor(get(urlPathMatching("/v1/partners/partner_123")).willReturn(aResponse().withStatus(500)));
+        wireMock.resetRequests();
+
+        double handedOverBefore = plans.handedOverCount();
+        String byPlan = answer(query, Map.of());
+        assertEquals(handedOverBefore + 1, plans.handedOverCount());
+        int callsByPlan = wireMock.countRequestsMatching(getRequestedFor(urlPathMatching("/v1/partners/.+")).build()).getCount();
+        plans.clear();
+        wireMock.resetRequests();
+        String byEngine = answer(query, Map.of());
+
+        assertEquals(byEngine, byPlan);
+        assertThat(byPlan, containsString("\"errors\""));
+        assertEquals(wireMock.countRequestsMatching(getRequestedFor(urlPathMatching("/v1/partners/.+")).build()).getCount(), callsByPlan,
+                "attempts on Partnero, retries included");
     }
 
     /** The plan hands the request over, and the answer is what graphql-java answers without a plan. */
@@ -255,13 +329,19 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
         return new String(response.asByteArray(), StandardCharsets.UTF_8);
     }
 
-    /** The record's components of scalar types (strings, numbers, booleans, timestamps, enums): the fields a selection can end with. */
+    /**
+     * The record's components of scalar types (strings, numbers, booleans, timestamps, enums): the fields a
+     * selection can end with, by their names in the schema.
+     */
     private static String[] leafFields(Class<? extends Record> type) {
         return java.util.Arrays.stream(type.getRecordComponents())
                 .filter(component -> component.getType().isPrimitive() || component.getType().isEnum()
                         || component.getType().getPackageName().equals("java.lang") || component.getType().getPackageName().equals("java.time")
                         || Number.class.isAssignableFrom(component.getType()))
-                .map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new);
+                .map(component -> {
+                    org.eclipse.microprofile.graphql.Name name = component.getAccessor().getAnnotation(org.eclipse.microprofile.graphql.Name.class);
+                    return name == null ? component.getName() : name.value();
+                }).toArray(String[]::new);
     }
 
     private static GraphQLRequest request(String query, Map<String, Object> variables) {
@@ -279,14 +359,16 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
         private final StringBuilder fragments = new StringBuilder();
         private int aliases;
         private int fragmentCount;
+        private boolean nestedAllowed;
+        private boolean nestedAdded;
 
         Generator(Random random) {
             this.random = random;
         }
 
         private static final Map<String, String> DECLARATIONS = Map.of("page", "$page: Int", "limit", "$limit: Int = 3",
-                "partner", "$partner: String", "email", "$email: String = \"zoe@example.com\"", "flag", "$flag: Boolean!",
-                "other", "$other: Boolean = true");
+                "few", "$few: Int = 2", "partner", "$partner: String", "email", "$email: String = \"zoe@example.com\"",
+                "flag", "$flag: Boolean!", "other", "$other: Boolean = true");
 
         Case generate() {
             StringBuilder roots = new StringBuilder();
@@ -294,9 +376,14 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
             for (int i = 0; i < rootCount; i++) {
                 // after the first, root fields get an alias: one response key with other arguments would not validate
                 String alias = i == 0 ? alias("r") : "r" + (aliases++) + ": ";
+                nestedAllowed = i == 0 && random.nextBoolean(); // the first root's nested calls stay within the limit of 50
                 switch (random.nextInt(5)) {
-                    case 0, 1, 2 -> roots.append(alias).append("customers").append(listArguments()).append(' ')
-                            .append(pageSelection()).append(' ');
+                    case 0, 1, 2 -> {
+                        nestedAdded = false;
+                        String selection = pageSelection();
+                        roots.append(alias).append("customers").append(listArguments(nestedAdded)).append(' ')
+                                .append(selection).append(' ');
+                    }
                     case 3 -> roots.append(alias).append("searchCustomer").append(
                             random.nextBoolean() ? "(id: \"customer_789\")" : "(email: $email)").append(' ')
                             .append(customerSelection()).append(' ');
@@ -305,7 +392,7 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
             }
             String body = roots.toString() + fragments;
             List<String> declared = new ArrayList<>(); // GraphQL refuses declared variables that are not used
-            for (String name : List.of("page", "limit", "partner", "email", "flag", "other")) {
+            for (String name : List.of("page", "limit", "few", "partner", "email", "flag", "other")) {
                 if (java.util.regex.Pattern.compile("\\$" + name + "\\b").matcher(body).find()) {
                     declared.add(DECLARATIONS.get(name));
                 }
@@ -327,6 +414,9 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
                 default -> { }
             }
             if (random.nextBoolean()) {
+                variables.put("few", 1 + random.nextInt(3)); // a nested list's limit: its calls count per item
+            }
+            if (random.nextBoolean()) {
                 variables.put("partner", random.nextBoolean() ? "partner_123" : null);
             }
             if (random.nextBoolean()) {
@@ -345,7 +435,8 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
             return random.nextInt(3) == 0 ? prefix + (aliases++) + ": " : "";
         }
 
-        private String listArguments() {
+        /** A list's arguments; with nested calls below it ({@code nested}), a limit of at most 3, so the worst case stays within 50 calls. */
+        private String listArguments(boolean nested) {
             List<String> arguments = new ArrayList<>();
             switch (random.nextInt(3)) {
                 case 0 -> arguments.add("page: $page");
@@ -353,10 +444,11 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
                 default -> { }
             }
             switch (random.nextInt(3)) {
-                case 0 -> arguments.add("limit: $limit");
-                case 1 -> arguments.add("limit: " + (1 + random.nextInt(20)));
-                default -> { }
+                case 0 -> arguments.add(nested ? "limit: $few" : "limit: $limit");
+                case 1 -> arguments.add("limit: " + (1 + random.nextInt(nested ? 3 : 20)));
+                default -> arguments.add(nested ? "limit: 3" : "");
             }
+            arguments.remove("");
             if (random.nextInt(3) == 0) {
                 arguments.add("partnerKey: $partner");
             }
@@ -378,7 +470,37 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
         }
 
         private String customerSelection() {
-            return leaves(CUSTOMER_FIELDS, "Customer");
+            String leaves = leaves(CUSTOMER_FIELDS, "Customer");
+            if (!nestedAllowed) {
+                return leaves;
+            }
+            nestedAllowed = false; // one selection with nested fields per document: its worst case stays within the limit
+            nestedAdded = true;
+            StringBuilder nested = new StringBuilder(leaves.substring(0, leaves.length() - 1));
+            if (random.nextBoolean()) {
+                nested.append(random.nextBoolean() ? "status " : "tags ").append(random.nextBoolean() ? "status " : "");
+            }
+            if (random.nextBoolean()) {
+                nested.append(alias("p")).append("partner").append(condition()).append(' ').append(partnerSelection()).append(' ');
+            }
+            if (random.nextBoolean()) {
+                nested.append("transactions").append(random.nextBoolean() ? "(limit: $few)" : "(page: 1, limit: 2)").append(" { items ")
+                        .append(transactionSelection()).append(" pageInfo { hasNextPage } } ");
+            }
+            return nested.append('}').toString();
+        }
+
+        private String partnerSelection() {
+            String leaves = leaves(PARTNER_FIELDS, "Partner");
+            return leaves.substring(0, leaves.length() - 1) + (random.nextBoolean() ? "referralsCount tags " : "")
+                    + (random.nextBoolean() ? "stats { clicks revenue { currency amount } } commissions { paid pending { amount } } " : "")
+                    + "}";
+        }
+
+        private String transactionSelection() {
+            String leaves = leaves(TRANSACTION_FIELDS, "Transaction");
+            return leaves.substring(0, leaves.length() - 1) + (random.nextBoolean() ? "rewards { amount isCurrency } " : "")
+                    + (random.nextBoolean() ? "partner { id name } " : "") + (random.nextBoolean() ? "customer { key email } " : "") + "}";
         }
 
         /** A selection of leaf fields, with aliases, repeats, conditions and fragments. */

@@ -26,7 +26,11 @@
  * {@link partnero.gateway.engine.RootResolvers}: a document graphql-java has answered completely once
  * is run afterwards by a plan compiled from its validated operation, which calls the root resolvers
  * on their CDI beans (arguments coerced by graphql-java's {@code ValuesResolver} and converted by
- * SmallRye's {@code ArgumentHelper}), reads record fields through the same
+ * SmallRye's {@code ArgumentHelper}), the graph's nested fields through the very
+ * {@code SourceFieldFetchers.SourceFetcher} the code registry holds for them (with an environment of
+ * its own: source, arguments and a {@code GraphQLContext} carrying the operation; a plan with nested
+ * fields measures the operation again with each request's variables, as {@code OperationLimits} would,
+ * and leaves anything over a limit to graphql-java), reads record fields through the same
  * {@code RecordFieldFetchers.AccessorFetcher}s, coerces leaves with the schema's scalars and writes
  * with Jackson's UTF-8 generator made to write what SmallRye's JSON-P writer (Parsson) writes
  * ({@code CompiledPlan.ParssonEscapes}: its string escaping; numbers as {@code JsonNumber} prints them);
@@ -38,8 +42,9 @@
  * {@code DateTransformer}'s default for {@code OffsetDateTime} ({@code ISO_OFFSET_DATE_TIME}, which
  * plans write with {@code IsoDateTimes}), {@code ExecutionResponse}'s JSON writing and Parsson's
  * {@code JsonGeneratorImpl.writeEscapedString}. Tests:
- * {@code CompiledPlanDifferentialTest} (generated documents, byte for byte against graphql-java; errors
- * handed over with Partnero asked as often), {@code IsoDateTimesTest} (against SmallRye's
+ * {@code CompiledPlanDifferentialTest} (generated documents, nested fields included, byte for byte
+ * against graphql-java; errors handed over with Partnero asked as often; a nested plan over a limit
+ * with other variables handed over), {@code IsoDateTimesTest} (against SmallRye's
  * {@code DateTransformer}), {@code EngineGuardsTest} (the Customer timestamps take it).</li>
  * <li>{@link partnero.gateway.engine.RecordFieldFetchers} ({@code DataFetcherService}, found through
  * {@code META-INF/services}): fields of {@link partnero.gateway.engine.AccessorFields} records read by

@@ -46,7 +46,8 @@ public class Resolution {
     /**
      * As {@link #resolve(Object, Work)}, for a nested field's resolver: the operation is the one
      * graphql-java resolves the field for ({@link FieldOperation}), never the CDI request context,
-     * which is not active where a nested field is fetched. Only graphql-java calls these resolvers.
+     * which is not active where a nested field is fetched. Only the engine's fetcher of nested fields
+     * calls these resolvers (for graphql-java and for compiled plans), with that operation in hand.
      */
     public <A, T> Uni<T> resolveNested(A arguments, Work<A, T> work) {
         return guarded(nestedOperation(), operation -> Uni.createFrom().item(() -> rules.check(arguments))

@@ -22,9 +22,11 @@ import partnero.gateway.request.GatewayRequest;
  * own HTTP handler leaves in the {@code GraphQLContext} (key {@code "state"},
  * {@code RequestContextHelper.reactivate}); the gateway's entry ({@link GraphQLEndpoint}) is not that
  * handler, so an empty context is started instead. Read only synchronously, in the resolver's
- * own body (SmallRye's record is per thread and stays behind after the call), and only by resolvers
- * graphql-java calls: a compiled plan calls root resolvers without SmallRye, so they take the
- * operation from {@code CurrentRequest}, which the door sets. {@code GraphOperationsTest} sends
+ * own body (SmallRye's record is per thread and stays behind after the call), and only by nested
+ * resolvers, which {@link SourceFieldFetchers} calls for graphql-java and for compiled plans alike,
+ * handing over an environment whose context carries the operation; a compiled plan calls root
+ * resolvers without SmallRye, so they take the operation from {@code CurrentRequest}, which the door
+ * sets. {@code GraphOperationsTest} sends
  * concurrent nested requests with different keys.
  */
 public final class FieldOperation {

@@ -60,6 +60,14 @@ public final class Profiles {
         }
     }
 
+    /**
+     * {@link StaleIfError} under a profile of its own, for a suite that adds a real Redis (see
+     * {@link CachesOnInRedis}): every metric of the operator's kit exists at once, the shared cache's and
+     * the stale answers' included ({@code OperatorKitMetricsTest}).
+     */
+    public static class StaleIfErrorInRedis extends StaleIfError {
+    }
+
     /** {@link StaleIfError} with a breaker that opens after four failures and stays open a minute. */
     public static class StaleIfErrorSmallBreaker extends StaleIfError {
         public StaleIfErrorSmallBreaker() {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
@@ -49,6 +51,16 @@ public class OperationTelemetry extends AlwaysOnEventingService {
     /** The timers by operation and outcome; bounded like the names the registry accepts ({@link OperationNames}). */
     private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
     private static final int MAX_TIMERS = 512;
+    /**
+     * The timer's histogram buckets, for percentiles across replicas (the p99 alert in
+     * deploy/prometheus/alerts.yml): a few fixed bounds up to the upstream deadline, not Micrometer's
+     * 70-odd percentile buckets, as every operation name and outcome has its own set.
+     */
+    private static final Duration[] BUCKETS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
+    static final String ERRORS = "graphql.errors";
+    /** The error counters by code; codes are the gateway's and the engine's classifications, a few dozen at most. */
+    private static final Map<String, Counter> ERROR_COUNTERS = new ConcurrentHashMap<>();
 
     @Override
     public void beforeExecute(Context context) {
@@ -95,12 +107,19 @@ public class OperationTelemetry extends AlwaysOnEventingService {
                     .description("GraphQL requests, by operation name and outcome")
                     .tag("operation", operation)
                     .tag("outcome", outcome)
+                    .serviceLevelObjectives(BUCKETS)
                     .register(registry());
             if (TIMERS.size() < MAX_TIMERS) { // names come from clients: the map stays bounded
                 TIMERS.put(name, timer);
             }
         }
         timer.record(duration);
+        for (String code : codes) {
+            ERROR_COUNTERS.computeIfAbsent(code, c -> Counter.builder(ERRORS)
+                    .description("Errors in GraphQL answers, by extensions.code (or the engine's classification): one per code and request")
+                    .tag("code", c)
+                    .register(registry())).increment();
+        }
         if (LOG.isInfoEnabled()) {
             // appended, not infof: java.util.Formatter parses its pattern and sets up number formatting
             // on every call (2.7 % of a cached answer's CPU in the native executable; docs/performance.md,

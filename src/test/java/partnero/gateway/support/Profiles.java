@@ -60,6 +60,18 @@ public final class Profiles {
         }
     }
 
+    /**
+     * {@link StaleIfError} under a profile of its own, for a suite that adds a real Redis (see
+     * {@link CachesOnInRedis}): every metric of the operator's kit exists at once, the shared cache's and
+     * the stale answers' included ({@code OperatorKitMetricsTest}).
+     */
+    public static class StaleIfErrorInRedis extends StaleIfError {
+        public StaleIfErrorInRedis() {
+            // its first request is the application's first: on a loaded machine it may take longer than the test's 1.5 s
+            set("quarkus.rest-client.partnero.read-timeout", "5000");
+        }
+    }
+
     /** {@link StaleIfError} with a breaker that opens after four failures and stays open a minute. */
     public static class StaleIfErrorSmallBreaker extends StaleIfError {
         public StaleIfErrorSmallBreaker() {

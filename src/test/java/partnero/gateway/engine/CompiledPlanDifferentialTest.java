@@ -139,37 +139,33 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
 
     @Test
     void variablesThatDoNotCoerceGetGraphQLJavasErrorAndNoPartneroCall() {
-        String query = "query Page($limit: Int) { customers(limit: $limit) { items { key } } }";
-        answer(query, Map.of("limit", 2));
-        assertTrue(plans.find(request(query, Map.of("limit", 2))).isPresent());
-        wireMock.resetRequests();
-
-        assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", "many"), "\"errors\"");
-        wireMock.verifyNoCall();
+        assertRefusedWithoutACall("query Page($limit: Int) { customers(limit: $limit) { items { key } } }", Map.of("limit", 2),
+                Map.of("limit", "many"), "\"errors\"");
     }
 
     @Test
     void anArgumentOutsideTheInputRulesGetsTheSameErrorAndNoPartneroCall() {
-        String query = "query Page($limit: Int) { customers(limit: $limit) { items { key } } }";
-        answer(query, Map.of("limit", 2));
-        wireMock.resetRequests();
-
-        assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", 300), "BAD_USER_INPUT");
-        wireMock.verifyNoCall();
+        assertRefusedWithoutACall("query Page($limit: Int) { customers(limit: $limit) { items { key } } }", Map.of("limit", 2),
+                Map.of("limit", 300), "BAD_USER_INPUT");
     }
 
     @Test
     void aNestedPlanMeasuresAgainWithTheRequestsVariablesAndLeavesARefusalToTheEngine() {
         String query = "query Deep($limit: Int) { customers(limit: $limit) { items { key partner { id referralsCount } } } }";
-        answer(query, Map.of("limit", 3));
-        assertTrue(plans.find(request(query, Map.of("limit", 3))).isPresent(), "a plan over nested fields");
+        assertRefusedWithoutACall(query, Map.of("limit", 3), Map.of("limit", 200), "QUERY_TOO_COMPLEX");
+        assertRefusedWithoutACall(query, Map.of("limit", 3), Map.of("limit", 0), "BAD_USER_INPUT");
+    }
+
+    /**
+     * With the plan learnt from {@code learnt}, a request with {@code refused} is handed to graphql-java,
+     * which answers it ({@code expected} in the answer) without a call to Partnero.
+     */
+    private void assertRefusedWithoutACall(String query, Map<String, Object> learnt, Map<String, Object> refused, String expected) {
+        answer(query, learnt);
+        assertTrue(plans.find(request(query, learnt)).isPresent(), "a plan for " + query);
         wireMock.resetRequests();
 
-        assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", 200), "QUERY_TOO_COMPLEX");
-        wireMock.verifyNoCall();
-        answer(query, Map.of("limit", 3)); // the plan again: the comparison above forgot it
-        wireMock.resetRequests();
-        assertHandedOverWithGraphQLJavasAnswer(query, Map.of("limit", 0), "BAD_USER_INPUT");
+        assertHandedOverWithGraphQLJavasAnswer(query, refused, expected);
         wireMock.verifyNoCall();
     }
 

@@ -47,7 +47,7 @@ SCHEDULE="
 warm      0   60 none
 5xx       60  40 5xx
 recover-1 100 40 none    redis-kill@5 redis-start@20
-latency   140 40 latency
+latency   140 40 latency term-3@10
 recover-2 180 40 none    kill-1@5 start-1@10
 reset     220 40 reset
 recover-3 260 40 none    term-2@5

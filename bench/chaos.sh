@@ -220,8 +220,13 @@ warm_up() { # every request of the mix once, through haproxy; each must be answe
     echo "warm-up: the $n requests of the mix answered once each"
 }
 
+replicas_up() { curl -s "http://127.0.0.1:$LB_STATS_PORT/;csv" | grep -c '^replicas,r[0-9]*,.*,UP,' || true; }
+
 run_event() {
     local what=$1 n
+    case $what in # one replica down at a time, as in a rolling restart: the others must be up first
+        kill-*|term-*) for _ in $(seq 1800); do [ "$(replicas_up)" = $REPLICAS ] && break; sleep 0.1; done ;;
+    esac
     case $what in
         redis-kill) kill -9 "${PIDS[redis]}"; wait "${PIDS[redis]}" 2>/dev/null || true; event redis-kill ;;
         redis-start) start_redis; event redis-start ;;
@@ -258,13 +263,13 @@ main() {
     check_ports
     if [ -z "$NATIVE" ] && [ ! -f "$JAR" ]; then ./mvnw -B package -DskipTests -Dquarkus.http.test-port=0; fi
     mkdir -p "$OUT"
-    rm -f "$OUT"/*
+    find "$OUT" -maxdepth 1 -type f -delete # a previous run's files
     local artifact="JVM jar ($(java -version 2>&1 | head -1), $JAVA_OPTS)"
     [ -z "$NATIVE" ] || artifact="native executable $NATIVE"
     echo "$(date -u '+%F %T') UTC, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average" \
         "$(cut -d' ' -f1-3 /proc/loadavg) at the start; $artifact; haproxy $(haproxy -v 2>/dev/null | head -1 | awk '{ print $3 }')," \
         "redis-server $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p'); DURATION=$DURATION CONNECTIONS=$CONNECTIONS" \
-        "TTL=$TTL SWR=$SWR SIE=$SIE DELAY=$DELAY FRESH=$FRESH" > "$OUT/machine.txt"
+        "TTL=$TTL SWR=$SWR SIE=$SIE DELAY=$DELAY FRESH=$FRESH; commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$OUT/machine.txt"
     cat "$OUT/machine.txt"
 
     start_standin
@@ -277,7 +282,7 @@ main() {
         for _ in $(seq 1800); do grep -q "ready-$n" "$RUN_DIR/events.tsv" 2>/dev/null && break; sleep 0.1; done
         grep -q "ready-$n" "$RUN_DIR/events.tsv" || { echo "replica $n did not start; its log:" >&2; tail -20 "$RUN_DIR/replica-$n.log" >&2; exit 1; }
     done
-    until [ "$(curl -s "http://127.0.0.1:$LB_STATS_PORT/;csv" | grep -c '^replicas,r[0-9]*,.*,UP,')" = $REPLICAS ]; do sleep 0.2; done
+    until [ "$(replicas_up)" = $REPLICAS ]; do sleep 0.2; done
     warm_up
     sample_rss &
     PIDS[rss]=$!

@@ -45,6 +45,7 @@ public class AnswerCache {
     private final boolean enabled;
     private final boolean dataCached;
     private final long ttlMillis;
+    private final long staleIfErrorMillis;
 
     AnswerCache(AnswerStore store, SharedStore shared, CacheConfig cache, AnswerCacheConfig config) {
         this.store = store;
@@ -52,6 +53,7 @@ public class AnswerCache {
         this.enabled = cache.enabled() && config.enabled();
         this.dataCached = cache.enabled();
         this.ttlMillis = cache.ttl().toMillis();
+        this.staleIfErrorMillis = cache.staleIfError().toMillis();
     }
 
     /**
@@ -76,6 +78,22 @@ public class AnswerCache {
     /** The answer kept in this process under {@code key}. */
     public Optional<StoredAnswer> get(String key) {
         return store.get(key);
+    }
+
+    /**
+     * The answer this process gave under {@code key} that has expired but is within
+     * {@code partnero.cache.stale-if-error}: it stands in for a run that failed on Partnero's trouble
+     * without stale data to stand in for the failed call (a replica that answered from another's
+     * shared answer never fetched that data itself); the answer says so ({@link StaleAnswers}).
+     */
+    public Optional<StoredAnswer> standIn(String key) {
+        long now = System.currentTimeMillis();
+        return store.held(key).filter(answer -> answer.expiresAtMillis() <= now && now < answer.expiresAtMillis() + staleIfErrorMillis);
+    }
+
+    /** When the oldest data of a kept answer was fetched. */
+    public long fetchedAtMillis(StoredAnswer answer) {
+        return answer.expiresAtMillis() - ttlMillis;
     }
 
     /** Whether a missing answer may be in the shared backend ({@link #getShared}). */

@@ -16,6 +16,9 @@ public interface AnswerStore {
     /** The answer stored under {@code key}, unless there is none or it has expired. */
     Optional<StoredAnswer> get(String key);
 
-    /** Keeps {@code answer} under {@code key} until it expires or the store needs the room. */
+    /** The answer stored under {@code key}, expired or not, while the store still holds it. */
+    Optional<StoredAnswer> held(String key);
+
+    /** Keeps {@code answer} under {@code key} until it expires (and its stale-if-error window ends) or the store needs the room. */
     void put(String key, StoredAnswer answer);
 }

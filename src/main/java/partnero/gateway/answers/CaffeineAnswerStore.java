@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import partnero.gateway.config.CacheConfig;
 
 /**
  * The answers in this process's heap (Caffeine): each entry expires at its own time and the whole
@@ -29,12 +30,13 @@ class CaffeineAnswerStore implements AnswerStore {
 
     private final Cache<String, StoredAnswer> answers;
 
-    CaffeineAnswerStore(AnswerCacheConfig config, MeterRegistry metrics) {
+    CaffeineAnswerStore(AnswerCacheConfig config, CacheConfig cache, MeterRegistry metrics) {
+        long standInMillis = cache.staleIfError().toMillis(); // an expired answer may stand in for a failed run that long
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(config.maxBytes().asLongValue())
                 .<String, StoredAnswer> weigher((key, answer) -> OVERHEAD_BYTES + key.length() + answer.body().length)
-                .expireAfter(Expiry.<String, StoredAnswer> creating((key, answer) ->
-                        java.time.Duration.ofMillis(Math.max(0, answer.expiresAtMillis() - System.currentTimeMillis()))))
+                .expireAfter(Expiry.<String, StoredAnswer> creating((key, answer) -> java.time.Duration.ofMillis(
+                        Math.max(0, answer.expiresAtMillis() + standInMillis - System.currentTimeMillis()))))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(metrics, answers, NAME);
@@ -44,6 +46,11 @@ class CaffeineAnswerStore implements AnswerStore {
     public Optional<StoredAnswer> get(String key) {
         StoredAnswer answer = answers.getIfPresent(key);
         return answer == null || answer.expiresAtMillis() <= System.currentTimeMillis() ? Optional.empty() : Optional.of(answer);
+    }
+
+    @Override
+    public Optional<StoredAnswer> held(String key) {
+        return Optional.ofNullable(answers.getIfPresent(key));
     }
 
     @Override

@@ -175,6 +175,7 @@ class GraphQLEndpoint {
             operations.begin(operation);
             Optional<String> key = answers.keyOf(request, operation.keyIfAny());
             Optional<StoredAnswer> stored = key.flatMap(answers::get);
+            Consumer<Answer> ran = key.isEmpty() ? then : standInOnFailure(key.get(), operation, then);
             if (stored.isPresent()) {
                 answerStored(stored.get(), started, then);
             } else if (key.isPresent() && answers.shared()) {
@@ -182,12 +183,31 @@ class GraphQLEndpoint {
                     if (shared != null) {
                         answerStored(shared, started, then);
                     } else {
-                        run(ctx, request, operation, key, started, then);
+                        run(ctx, request, operation, key, started, ran);
                     }
                 });
             } else {
-                run(ctx, request, operation, key, started, then);
+                run(ctx, request, operation, key, started, ran);
             }
+        }
+
+        /**
+         * An answer that is not complete because a call failed on Partnero's trouble with no stale data
+         * to stand in for it, replaced by the answer this replica last gave to the same request, when
+         * that is within stale-if-error ({@link AnswerCache#standIn}), marked stale: a replica that
+         * answered from another's shared answer holds no data of its own to be stale with.
+         */
+        private Consumer<Answer> standInOnFailure(String key, GatewayRequest operation, Consumer<Answer> done) {
+            return answer -> {
+                Optional<String> failed = answer.kind() == Answer.Kind.COMPLETE ? Optional.empty() : operation.failedWithoutStaleData();
+                Optional<StoredAnswer> standIn = failed.flatMap(reason -> answers.standIn(key));
+                if (standIn.isEmpty()) {
+                    done.accept(answer);
+                    return;
+                }
+                long ageSeconds = Math.max(0, (System.currentTimeMillis() - answers.fetchedAtMillis(standIn.get())) / 1000);
+                done.accept(new Answer(stale.mark(standIn.get().body(), new Stale(failed.get(), ageSeconds)), Answer.Kind.RAN, 0));
+            };
         }
 
         private static void answerStored(StoredAnswer stored, long started, Consumer<Answer> done) {

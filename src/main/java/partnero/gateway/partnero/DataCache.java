@@ -67,7 +67,7 @@ final class DataCache<K, V> {
     }
 
     /** The failures stale data may stand in for: Partnero's trouble, not the request's. */
-    private static final Set<ErrorCode> AVOIDABLE = EnumSet.of(ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
+    static final Set<ErrorCode> AVOIDABLE = EnumSet.of(ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
             ErrorCode.RATE_LIMITED);
     /** Where an internal failure happened, for its log line and metric. */
     private static final String WHERE = "data-cache";

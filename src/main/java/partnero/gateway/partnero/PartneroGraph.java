@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import partnero.gateway.apikey.ApiKey;
 import partnero.gateway.config.CacheConfig;
+import partnero.gateway.error.ErrorCode;
+import partnero.gateway.error.GatewayException;
 import partnero.gateway.error.InternalFailures;
 import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.shared.SharedStore;
@@ -193,7 +195,13 @@ public class PartneroGraph {
         ApiKey key = request.key();
         DataCache.Loader<V> load = staleAtHand -> request.inTurn(maxUnderWay,
                 () -> limits.acquire(key, staleAtHand).chain(() -> fetch.apply(key)));
-        return request.once(call, () -> cache == null ? DataCache.uncached(load, request) : cache.get(call, load, request));
+        return request.once(call, () -> (cache == null ? DataCache.uncached(load, request) : cache.get(call, load, request))
+                .onFailure(GatewayException.class).invoke(failure -> {
+                    ErrorCode code = ((GatewayException) failure).code();
+                    if (DataCache.AVOIDABLE.contains(code)) {
+                        request.failedWithoutStaleData(code.name()); // an answer this replica gave may still stand in
+                    }
+                }));
     }
 
     /** A call to one of the graph's other endpoints, its arguments in the endpoint's order. */

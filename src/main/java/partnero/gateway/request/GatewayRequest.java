@@ -42,6 +42,7 @@ public final class GatewayRequest {
     private long oldestDataMillis = Long.MAX_VALUE;
     private String staleReason;
     private long oldestStaleMillis = Long.MAX_VALUE;
+    private String failedWithoutStaleData;
 
     /** @param key the key the request resolved to at the door ({@code apikey.ApiKeyResolver}), if any */
     public GatewayRequest(Optional<ApiKey> key) {
@@ -129,6 +130,21 @@ public final class GatewayRequest {
             oldestStaleMillis = fetchedAtMillis;
             staleReason = reason;
         }
+    }
+
+    /**
+     * A call failed with {@code reason} (an error code stale data may stand in for: Partnero's trouble)
+     * and no stale data stood in for it; the first such reason is kept.
+     */
+    public synchronized void failedWithoutStaleData(String reason) {
+        if (failedWithoutStaleData == null) {
+            failedWithoutStaleData = reason;
+        }
+    }
+
+    /** Why a call failed with no stale data to stand in for it, if one did: then a whole stale answer may. */
+    public synchronized Optional<String> failedWithoutStaleData() {
+        return Optional.ofNullable(failedWithoutStaleData);
     }
 
     /** When the oldest data the request used was fetched; {@code Long.MAX_VALUE} when it used none. */

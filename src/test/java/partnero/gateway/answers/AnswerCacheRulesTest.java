@@ -86,6 +86,22 @@ class AnswerCacheRulesTest {
         assertTrue(expires >= before + 30_000 && expires <= System.currentTimeMillis() + 30_000, String.valueOf(expires - before));
     }
 
+    @Test
+    void anExpiredAnswerStandsInOnlyWithinStaleIfError() {
+        AnswerCache withStaleIfError = new AnswerCache(store, memoryOnly(), TestConfig.settings(CacheConfig.class,
+                Map.of("partnero.cache.ttl", "30s", "partnero.cache.stale-if-error", "60s")), TestConfig.settings(AnswerCacheConfig.class, Map.of()));
+        long now = System.currentTimeMillis();
+        stored.put("fresh", new AnswerStore.StoredAnswer(new byte[] { 1 }, "Page", now + 10_000));
+        stored.put("expired", new AnswerStore.StoredAnswer(new byte[] { 2 }, "Page", now - 10_000));
+        stored.put("too-old", new AnswerStore.StoredAnswer(new byte[] { 3 }, "Page", now - 61_000));
+
+        assertEquals(Optional.empty(), withStaleIfError.standIn("fresh"), "a fresh answer is answered, not stood in");
+        assertEquals(2, withStaleIfError.standIn("expired").orElseThrow().body()[0]);
+        assertEquals(now - 40_000, withStaleIfError.fetchedAtMillis(stored.get("expired")), "its data was fetched one ttl before it expired");
+        assertEquals(Optional.empty(), withStaleIfError.standIn("too-old"));
+        assertEquals(Optional.empty(), answers.standIn("expired"), "stale-if-error off: nothing stands in");
+    }
+
     private static GraphQLRequest request(String variables, String operationName) {
         return new GraphQLRequest(QUERY, operationName, variables == null ? null : json(variables), null);
     }
@@ -100,5 +116,9 @@ class AnswerCacheRulesTest {
 
     /** Answers kept in a map: nothing expires or is evicted. */
     static class KeptAnswers extends InMemoryStore<AnswerStore.StoredAnswer> implements AnswerStore {
+        @Override
+        public Optional<StoredAnswer> held(String key) {
+            return get(key);
+        }
     }
 }

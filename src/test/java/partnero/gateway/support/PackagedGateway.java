@@ -23,7 +23,8 @@ import org.awaitility.core.TerminalFailureException;
 /**
  * The packaged application as an operator runs it, for the tests that are about the process (how it
  * starts, stops, fails to start, shares a Redis with a second one) rather than about a request: the
- * native executable when the build made one ({@code native.image.path}, set by failsafe), else
+ * native executable when the last build made it ({@code native.image.path}, set by failsafe, and
+ * {@code target/quarkus-artifact.properties}), else
  * {@code java -jar target/quarkus-app/quarkus-run.jar}.
  * <p>
  * Each launch gets a free port of its own, passed as {@code -Dquarkus.http.port}, and a log of its
@@ -51,7 +52,22 @@ public final class PackagedGateway implements AutoCloseable {
      */
     public static PackagedGateway launch(String... settings) {
         Path nativeRunner = Path.of(System.getProperty("native.image.path", "target/none"));
-        return start(Files.isExecutable(nativeRunner) ? nativeRunner : null, List.of(), settings);
+        return start(Files.isExecutable(nativeRunner) && lastBuiltNative() ? nativeRunner : null, List.of(), settings);
+    }
+
+    /**
+     * Whether the last package built the native executable, as Quarkus records it for its own
+     * {@code @QuarkusIntegrationTest} ({@code target/quarkus-artifact.properties}): an executable left
+     * in {@code target/} by an earlier native build must not stand in for the jar just built.
+     */
+    private static boolean lastBuiltNative() {
+        java.util.Properties artifact = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("target/quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (java.io.IOException none) {
+            return true; // no record: the runner, when there is one, is what was built
+        }
+        return "native".equals(artifact.getProperty("type"));
     }
 
     /**

@@ -7,7 +7,8 @@
 #   A=… B=… B_OPTS=-Xmn64m bench/ab.sh                                  # one executable, two run-time options
 #   ROUNDS=3 RUNS=3 SCENARIOS="hits engine misses" A=… B=… bench/ab.sh
 #
-# Prints, per scenario and query, every run's requests/s of A and of B, their medians and B / A.
+# Prints, per scenario and query, every run's requests/s of A and of B, their medians and B / A; then the
+# gateway's own CPU per answer likewise (from /proc: far less moved by the shared machine's other work).
 # Every turn's results stay in OUT/a-N and OUT/b-N (default OUT=target/bench-ab).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,11 +50,29 @@ for side in "ab":
                 continue
             rps = float(next(p for p in parts if p.startswith("rps=")).split("=")[1])
             runs.setdefault((parts[1], parts[2]), {"a": [], "b": []})[side].append(rps)
+cpu = {}
+for side in "ab":
+    for tsv in sorted(out.glob(f"{side}-*/cpu.tsv")):
+        for line in tsv.read_text().splitlines():
+            parts = line.split("\t")
+            if parts[0] == kind:
+                cpu.setdefault((parts[1], parts[2]), {"a": [], "b": []})[side].append(float(parts[3]))
 print((out / "a-1" / "machine.txt").read_text().strip())
 print()
 print("| scenario | query | A requests/s | B requests/s | A median | B median | B / A |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for (scenario, query), sides in runs.items():
+    a, b = sides["a"], sides["b"]
+    ratio = median(b) / median(a) if a and b else float("nan")
+    print(f"| {scenario} | {query} | {' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)} | "
+          f"{median(a):.0f} | {median(b):.0f} | {ratio:.2f} |")
+print()
+print("The gateway's own CPU per answer (µs, user + system, each turn's runs together): less moved by the rest of")
+print("the machine than requests/s.")
+print()
+print("| scenario | query | A µs per answer | B µs per answer | A median | B median | B / A |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for (scenario, query), sides in cpu.items():
     a, b = sides["a"], sides["b"]
     ratio = median(b) / median(a) if a and b else float("nan")
     print(f"| {scenario} | {query} | {' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)} | "

@@ -148,12 +148,14 @@ standin_requests() {
 }
 
 # measure KIND SCENARIO QUERY WARMUP URL [VAR=value ...]: a warm-up, RUNS runs, one row of results.tsv
-# and one of calls.tsv (the stand-in's calls per answer over the runs); with PROFILE=1, the first run under perf record
+# and one of calls.tsv (the stand-in's calls per answer over the runs) and of cpu.tsv (the gateway's CPU per answer); with PROFILE=1, the first run under perf record
 measure() {
     local kind=$1 scenario=$2 query=$3 warmup=$4 url=$5 results=() run calls_before
     shift 5
     [ "$warmup" -gt 0 ] && load "$url" "$warmup" "$@" >/dev/null
     calls_before=$(standin_requests)
+    local cpu_before
+    cpu_before=$(gateway_cpu_ticks)
     for run in $(seq "$RUNS"); do
         if [ "$PROFILE" = 1 ] && [ "$run" = 1 ] && [ "$kind" != ceiling ]; then
             profile "$kind-$scenario-$query" &
@@ -164,11 +166,21 @@ measure() {
             results+=("$(load "$url" "$DURATION" "$@")")
         fi
     done
-    local calls=$(($(standin_requests) - calls_before - 1)) answered
+    local calls=$(($(standin_requests) - calls_before - 1)) answered cpu=$(($(gateway_cpu_ticks) - cpu_before))
     answered=$(printf '%s\n' "${results[@]}" | field requests | awk '{ n += $1 } END { print n + 0 }')
     [ "$kind" = ceiling ] || printf '%s\t%s\t%s\t%s\n' "$kind" "$scenario" "$query" \
         "$(awk -v c="$calls" -v n="$answered" 'BEGIN { printf "%.3f", n ? c / n : 0 }')" >> "$OUT/calls.tsv"
+    # the gateway's own CPU per answer (user + system, from /proc): unlike requests/s, hardly moved by
+    # what else the shared machine runs, so two builds compare on it even in a noisy sitting (bench/ab.sh)
+    [ "$kind" = ceiling ] || printf '%s\t%s\t%s\t%s\n' "$kind" "$scenario" "$query" \
+        "$(awk -v t="$cpu" -v hz="$(getconf CLK_TCK)" -v n="$answered" 'BEGIN { printf "%.1f", n ? t / hz * 1e6 / n : 0 }')" >> "$OUT/cpu.tsv"
     record "$kind" "$scenario" "$query" "${results[@]}"
+}
+
+# gateway_cpu_ticks: the gateway process's user + system CPU so far, in clock ticks (0 when it is not running)
+gateway_cpu_ticks() {
+    [ -n "${GATEWAY_PID:-}" ] && [ -r "/proc/$GATEWAY_PID/stat" ] || { echo 0; return; }
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$GATEWAY_PID/stat" # after "(comm) ": utime and stime are the 12th and 13th
 }
 
 # profile NAME: DURATION seconds of the gateway's CPU samples (perf's cpu-clock software event, 999 Hz)
@@ -493,6 +505,7 @@ main() {
     : > "$OUT/rss.txt"
     : > "$OUT/results.tsv"
     : > "$OUT/calls.tsv"
+    : > "$OUT/cpu.tsv"
     echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB;" \
         "$RUNS runs of ${DURATION} s after ${WARMUP} s of warm-up (native: ${NATIVE_WARMUP} s), $CONNECTIONS connections;" \
         "gateway on CPU $GATEWAY_CPU, wrk and nginx on CPU $LOAD_CPU. $(date -u +%F)." > "$OUT/machine.txt"

@@ -68,4 +68,26 @@ class GracefulShutdownIT {
         assertThat(answer.get(20, TimeUnit.SECONDS), containsString("\"key\":\"customer_123\""));
         assertThat("the process exited within the shutdown window", gateway.waitForExit(Duration.ofSeconds(20)), is(true));
     }
+
+    /**
+     * The pre-shutdown phase ({@code quarkus.shutdown.delay}, 5 s in production): after SIGTERM the
+     * readiness check says DOWN, so that a load balancer stops sending requests, while requests that
+     * still arrive, on new or kept-alive connections, are answered as usual.
+     */
+    @Test
+    void afterSigtermItSaysNotReadyWhileItStillAnswersThenExits() throws Exception {
+        gateway.stop();
+        gateway = PackagedGateway.launch("partnero.api.url=" + wireMock.baseUrl() + "/v1",
+                "partnero.api.key=shutdown-test-key", "quarkus.shutdown.delay=3s").awaitReady();
+        wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(onlyPage(ALICE))));
+        given().port(gateway.port()).get("/q/health/ready").then().statusCode(200);
+
+        gateway.terminate(); // SIGTERM
+
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> given().port(gateway.port()).get("/q/health/ready").statusCode() == 503);
+        given().port(gateway.port()).contentType("application/json").body(Map.of("query", "{ customers { items { key } } }"))
+                .post("/graphql").then().statusCode(200).body(containsString("\"key\":\"customer_123\""));
+        assertThat("the process exited after the delay and the shutdown", gateway.waitForExit(Duration.ofSeconds(20)), is(true));
+    }
 }

@@ -53,6 +53,15 @@ public final class GatewayException extends RuntimeException implements GraphQLE
                 + " retry after " + retryAfterSeconds + " s", null, retryAfterSeconds, null);
     }
 
+    /**
+     * A call not made because Partnero answered an earlier one for this API key with a 429 whose
+     * {@code Retry-After} has not passed: no {@code upstreamStatus}, since Partnero was not asked.
+     */
+    public static GatewayException heldBackAsPartneroAsked(int retryAfterSeconds) {
+        return new GatewayException(ErrorCode.RATE_LIMITED, "Partnero asked not to be called with this API key for "
+                + retryAfterSeconds + " s more; retry after " + retryAfterSeconds + " s", null, retryAfterSeconds, null);
+    }
+
     /** A 429 from Partnero, with its {@code Retry-After} in seconds when it sent one. */
     public static GatewayException rateLimited(OptionalInt retryAfterSeconds) {
         String message = retryAfterSeconds.isPresent()

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import partnero.gateway.apikey.ApiKey;
+import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
 import partnero.gateway.shared.SharedStore;
 
@@ -45,7 +46,15 @@ import partnero.gateway.shared.SharedStore;
  * Caffeine and are forgotten once idle long enough to be full again.</li>
  * </ul>
  * Waits are timers, never a blocked thread, and the call goes on in the request's Vert.x context.
- * Waits and refusals are counted in {@code partnero_rate_limited_calls_total{outcome="waited|refused"}}.
+ * <p>
+ * Whether the limit is on or not, when Partnero answers a call for a key with a 429 and a
+ * {@code Retry-After}, no call for that key is made from this replica until that time has passed
+ * ({@link #heldBackBy}): calls fail at once with {@code RATE_LIMITED} and the seconds left, and stale data
+ * stands in where it may. Without it, every request for data past its ttl retried Partnero at once (the
+ * chaos run: 9 979 calls in the 40 s of a {@code Retry-After: 30}; docs/chaos.md).
+ * <p>
+ * Waits, refusals and calls held back are counted in
+ * {@code partnero_rate_limited_calls_total{outcome="waited|refused|held-back"}}.
  */
 @ApplicationScoped
 @RegisterForReflection(classNames = { "com.github.benmanes.caffeine.cache.SSMSA", "com.github.benmanes.caffeine.cache.PSAMS" },
@@ -83,6 +92,8 @@ class KeyRateLimits {
 
     private static final Uni<Void> GO = Uni.createFrom().voidItem();
     private static final int MAX_KEYS = 10_000;
+    /** The longest a 429's {@code Retry-After} holds calls back. */
+    private static final Duration MAX_HOLD = Duration.ofHours(1);
 
     private final boolean on;
     private final SharedStore shared;
@@ -92,6 +103,9 @@ class KeyRateLimits {
     private final Cache<String, Bucket> buckets;
     private final Counter waited;
     private final Counter refused;
+    private final Counter heldBack;
+    /** Per key fingerprint, until when ({@link System#nanoTime}) Partnero asked not to be called: its 429's Retry-After. */
+    private final Cache<String, Long> holds = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(MAX_HOLD).build(); // the buckets' cache classes
 
     KeyRateLimits(CallConfig config, SharedStore shared, MeterRegistry metrics) {
         CallConfig.RateLimit limit = config.rateLimit();
@@ -108,6 +122,19 @@ class KeyRateLimits {
                 .build();
         this.waited = counter(metrics, "waited");
         this.refused = counter(metrics, "refused");
+        this.heldBack = counter(metrics, "held-back");
+    }
+
+    /**
+     * Partnero's answer to a call for {@code key} failed with {@code failure}: a 429 with a
+     * {@code Retry-After} holds this replica's calls for the key back that long.
+     */
+    void heldBackBy(ApiKey key, GatewayException failure) {
+        if (failure.code() == ErrorCode.RATE_LIMITED && failure.upstreamStatus().orElse(0) == 429
+                && failure.retryAfterSeconds().orElse(0) > 0) {
+            long hold = Math.min(TimeUnit.SECONDS.toNanos(failure.retryAfterSeconds().getAsInt()), MAX_HOLD.toNanos());
+            holds.put(key.fingerprint(), System.nanoTime() + hold);
+        }
     }
 
     /**
@@ -116,6 +143,16 @@ class KeyRateLimits {
      * Partnero. With {@code staleAtHand}, never waits: stale data answers instead.
      */
     Uni<Void> acquire(ApiKey key, boolean staleAtHand) {
+        Long holdEnds = holds.getIfPresent(key.fingerprint());
+        if (holdEnds != null) {
+            long left = holdEnds - System.nanoTime();
+            if (left > 0) {
+                heldBack.increment();
+                int seconds = (int) Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
+                return Uni.createFrom().failure(GatewayException.heldBackAsPartneroAsked(seconds));
+            }
+            holds.invalidate(key.fingerprint());
+        }
         if (!on) {
             return GO;
         }
@@ -194,7 +231,7 @@ class KeyRateLimits {
     private static Counter counter(MeterRegistry metrics, String outcome) {
         return Counter.builder("partnero_rate_limited_calls").tag("outcome", outcome)
                 .description("Calls to Partnero held back by the gateway's own per-key limit (partnero.rate-limit.requests-per-second):"
-                        + " waited for a permit, or refused with RATE_LIMITED")
+                        + " waited for a permit, or refused with RATE_LIMITED; or held back while a 429's Retry-After runs")
                 .register(metrics);
     }
 }

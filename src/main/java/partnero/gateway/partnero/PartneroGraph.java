@@ -194,7 +194,8 @@ public class PartneroGraph {
     private <K, V> Uni<V> call(GatewayRequest request, DataCache<K, V> cache, K call, Function<ApiKey, Uni<V>> fetch) {
         ApiKey key = request.key();
         DataCache.Loader<V> load = staleAtHand -> request.inTurn(maxUnderWay,
-                () -> limits.acquire(key, staleAtHand).chain(() -> fetch.apply(key)));
+                () -> limits.acquire(key, staleAtHand).chain(() -> fetch.apply(key)
+                        .onFailure(GatewayException.class).invoke(failure -> limits.heldBackBy(key, (GatewayException) failure))));
         return request.once(call, () -> (cache == null ? DataCache.uncached(load, request) : cache.get(call, load, request))
                 .onFailure(GatewayException.class).invoke(failure -> {
                     ErrorCode code = ((GatewayException) failure).code();

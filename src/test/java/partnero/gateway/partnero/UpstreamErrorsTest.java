@@ -1,15 +1,23 @@
 package partnero.gateway.partnero;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.ALICE;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
+import static partnero.gateway.support.PartneroStub.LIST_PATH;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,11 +63,37 @@ class UpstreamErrorsTest extends AgainstPartneroStub {
     void rateLimitingCarriesRetryAfterSeconds() {
         wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "7"));
 
-        GraphQL.post("{ customers { items { key } } }")
+        GraphQL.postWithKey(clientKey, "{ customers { items { key } } }") // a 429 holds its key's calls back: the test's own
                 .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
                 .body("errors[0].extensions.upstreamStatus", equalTo(429))
                 .body("errors[0].extensions.retryAfterSeconds", equalTo(7))
                 .body("errors[0].message", allOf(containsString("retry after 7 s"), safeForClients()));
+    }
+
+    /**
+     * The chaos run's retry storm: Partnero's {@code Retry-After} was honoured within one call only, and
+     * every later request for the key called Partnero again at once. Now no call for the key is made
+     * until it has passed (on this replica); other keys are not held back.
+     */
+    @Test
+    void aRetryAfterHoldsTheKeysCallsBackUntilItHasPassed() {
+        wireMock.listAnswers(aResponse().withStatus(429).withHeader("Retry-After", "3"));
+        GraphQL.postWithKey(clientKey, "{ customers { items { key } } }").body("errors[0].extensions.upstreamStatus", equalTo(429));
+        long limited = System.currentTimeMillis();
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
+
+        GraphQL.postWithKey(clientKey, "{ customers(page: 2) { items { key } } }")
+                .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
+                .body("errors[0].extensions.upstreamStatus", nullValue()) // Partnero was not asked
+                .body("errors[0].extensions.retryAfterSeconds", allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(3)))
+                .body("errors[0].message", allOf(containsString("Partnero asked not to be called"), safeForClients()));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(LIST_PATH)));
+        wireMock.listAnswers(okJson(onlyPage(ALICE)));
+        GraphQL.answeredWithKey("another-" + clientKey, "{ customers { items { key } } }"); // another key goes on
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> System.currentTimeMillis() >= limited + 3_000);
+        GraphQL.answeredWithKey(clientKey, "{ customers(page: 2) { items { key } } }").body("data.customers.items[0].key", equalTo("customer_123"));
     }
 
     @Test

@@ -4,12 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static partnero.gateway.support.PartneroBodies.customer;
 import static partnero.gateway.support.PartneroBodies.one;
 import static partnero.gateway.support.PartneroBodies.onlyPage;
 import static partnero.gateway.support.PartneroBodies.partnerDetail;
+import static partnero.gateway.support.PartneroBodies.transaction;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,10 @@ import partnero.gateway.support.AgainstPartneroStub;
 import partnero.gateway.support.GraphQL;
 import partnero.gateway.support.Profiles;
 
-/** {@code partnero.cache.stale-if-error} on a nested field: the partner's last good data answers for Partnero's 503. */
+/**
+ * {@code partnero.cache.stale-if-error} on the graph: the partner's last good data answers for
+ * Partnero's 503, and amounts stay exactly as Partnero wrote them in a stale answer too.
+ */
 @QuarkusTest
 @TestProfile(Profiles.StaleIfError.class)
 class NestedStaleIfErrorTest extends AgainstPartneroStub {
@@ -45,5 +51,20 @@ class NestedStaleIfErrorTest extends AgainstPartneroStub {
                 .body("data.partner", nullValue())
                 .body("errors[0].path[0]", equalTo("partner"))
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+    }
+
+    /** The chaos run saw Partnero's "40.00" answered as 40.0 once the answer was marked stale. */
+    @Test
+    void aStaleAnswerKeepsAmountsExactlyAsPartneroWroteThem() {
+        wireMock.stubFor(get(urlPathEqualTo("/v1/transactions"))
+                .willReturn(okJson(onlyPage(transaction("t40", "c1", "p1", "\"40.00\"")))));
+        String query = "{ transactions(customerKey: \"c1\") { items { key amount } } }";
+        GraphQL.answeredWithKey(clientKey, query).body(containsString("\"amount\":40.00"));
+
+        wireMock.stubFor(get(urlPathEqualTo("/v1/transactions")).willReturn(aResponse().withStatus(503)));
+
+        GraphQL.answeredWithKey(clientKey, query)
+                .body("extensions.stale.reason", equalTo("UPSTREAM_UNAVAILABLE"))
+                .body(containsString("\"amount\":40.00"));
     }
 }

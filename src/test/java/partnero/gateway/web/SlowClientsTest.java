@@ -139,6 +139,22 @@ class SlowClientsTest extends AgainstStandardCustomers {
         assertEquals("", answer(slow).text());
     }
 
+    @Test
+    void headsOverTheSizeLimitsAreRefusedWith431And414() throws IOException {
+        Socket longHeaders = connect();
+        longHeaders.getOutputStream().write(("GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(30_000)
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        Socket longLine = connect();
+        longLine.getOutputStream().write(("GET /graphql?query=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+
+        await().atMost(CUT_WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> answer(longHeaders).closed() && answer(longLine).closed());
+
+        // Vert.x answers these in HTTP/1.0, the request's version being unread
+        assertTrue(answer(longHeaders).text().matches("(?s)HTTP/1\\.[01] 431 .*"), answer(longHeaders).text());
+        assertTrue(answer(longLine).text().matches("(?s)HTTP/1\\.[01] 414 .*"), answer(longLine).text());
+    }
+
     // ---- raw connections
 
     /** A connection to the gateway that has sent nothing yet. */

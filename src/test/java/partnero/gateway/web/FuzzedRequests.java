@@ -112,21 +112,10 @@ final class FuzzedRequests {
 
     /** Every kind of request, weighted so that about a third are what a well-behaved web application sends. */
     Arbitrary<FuzzedRequest> requests() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(30, wellFormedPosts()),
-                Tuple.of(10, gets()),
-                Tuple.of(5, truncatedBodies()),
-                Tuple.of(5, invalidUtf8Bodies()),
-                Tuple.of(4, deepNesting()),
-                Tuple.of(4, hugeVariables()),
-                Tuple.of(6, wrongTypedEnvelopes()),
-                Tuple.of(4, duplicateKeys()),
-                Tuple.of(5, unknownOperations()),
-                Tuple.of(6, batches()),
-                Tuple.of(6, persistedQueries()),
-                Tuple.of(5, randomBodies()),
-                Tuple.of(3, graphqlBodies()),
-                Tuple.of(3, otherMethods()));
+        return Arbitraries.frequencyOf(Tuple.of(30, wellFormedPosts()), Tuple.of(10, gets()), Tuple.of(5, truncatedBodies()),
+                Tuple.of(5, invalidUtf8Bodies()), Tuple.of(4, deepNesting()), Tuple.of(4, hugeVariables()), Tuple.of(6, wrongTypedEnvelopes()),
+                Tuple.of(4, duplicateKeys()), Tuple.of(5, unknownOperations()), Tuple.of(6, batches()), Tuple.of(6, persistedQueries()),
+                Tuple.of(5, randomBodies()), Tuple.of(3, graphqlBodies()), Tuple.of(3, otherMethods()));
     }
 
     Arbitrary<FuzzedRequest> wellFormedPosts() {

@@ -28,7 +28,9 @@ import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 import io.smallrye.config.SmallRyeConfig;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
@@ -98,7 +100,31 @@ public class OperationLimits extends AlwaysOnEventingService {
             if (excess != null) {
                 throw new AbortExecutionException(List.of(GatewayException.of(ErrorCode.QUERY_TOO_COMPLEX, excess)));
             }
+            ValidationError unserved = unservedSubscription(parameters.getDocument(), parameters.getSchema());
+            if (unserved != null) {
+                throw new AbortExecutionException(List.of(unserved));
+            }
             return super.beginValidation(parameters, state);
+        }
+
+        /**
+         * The error graphql-java reports for a subscription to a schema that has none, when the document
+         * holds one, or null. Reported before validation: graphql-java's SubscriptionUniqueRootField (24.3)
+         * fails on such an operation whose root fields are all skipped, or skipped by a condition that is
+         * no Boolean (ArrayIndexOutOfBounds, NullPointer), which became an HTTP 500.
+         */
+        static ValidationError unservedSubscription(Document document, GraphQLSchema schema) {
+            if (schema.getSubscriptionType() != null) {
+                return null;
+            }
+            return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .filter(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)
+                    .findFirst()
+                    .map(operation -> ValidationError.newValidationError().validationErrorType(ValidationErrorType.UnknownOperation)
+                            .sourceLocation(operation.getSourceLocation())
+                            .description("Validation error (KnownOperationTypes): The 'Subscription' operation is not supported by the schema")
+                            .build())
+                    .orElse(null);
         }
 
         private EngineConfig.Limits limits() {

@@ -92,7 +92,8 @@ record OperationShape(int depth, int fields, int upstreamCalls) {
     static int upstreamCallsOf(GraphQLSchema schema, String document, String operationName, Map<String, Object> variables,
             int maxFragments) {
         ParseAndValidateResult parsed = ParseAndValidate.parse(ExecutionInput.newExecutionInput(document).build());
-        if (parsed.isFailure() || OperationLimits.Limits.fragmentsExcess(parsed.getDocument(), maxFragments) != null // refused as it runs, unvalidated
+        if (parsed.isFailure() || OperationLimits.Limits.fragmentsExcess(parsed.getDocument(), maxFragments) != null // refused as they run,
+                || OperationLimits.Limits.unservedSubscription(parsed.getDocument(), schema) != null // unvalidated
                 || !ParseAndValidate.validate(schema, parsed.getDocument()).isEmpty()) {
             return 0; // validation also rules out fragment cycles, which the walk below assumes
         }

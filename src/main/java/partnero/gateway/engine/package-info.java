@@ -63,7 +63,9 @@
  * checked at {@code beginValidation}, before graphql-java's {@code NoFragmentCycles} (24.3), whose time
  * grows with the cube of a chain of fragments; and an {@code Int} variable that is no whole {@code Int}
  * is refused, as SmallRye's {@code NumberCoercing} (2.17) lets any number through {@code parseValue} and
- * fails as the field runs ("System error"). Re-check both on an upgrade, and delete what the framework
+ * fails as the field runs ("System error"); and a subscription (the schema has none) is reported as
+ * graphql-java reports it, before its {@code SubscriptionUniqueRootField} fails on skipped root fields
+ * (HTTP 500). Re-check all three on an upgrade, and delete what the framework
  * now does itself; tests: {@code web.FuzzedRequestsTest} (its named regression tests).</li>
  * <li>{@link partnero.gateway.engine.OperationTelemetry} ({@code EventingService}) and
  * {@link partnero.gateway.engine.OperationNames}: the per-request log line and the

@@ -185,6 +185,18 @@ class FuzzedRequestsTest extends AgainstPartneroStub {
     }
 
     @Test
+    void aSubscriptionWhoseRootFieldsAreSkippedIsAValidationErrorNotAServerError() {
+        for (String document : List.of("subscription { searchCustomer(id: \"c1\") @skip(if: true) { key } }",
+                "subscription { customers @skip(if: 1) { items { key } } partners { items { id } } }")) {
+            GraphQL.postWithKey(FUZZ_KEY, document).body("data", nullValue())
+                    .body("errors[0].message", equalTo("Validation error (KnownOperationTypes): The 'Subscription' operation is not supported by the schema"))
+                    .body("errors[0].extensions.classification", equalTo("ValidationError"));
+            GraphQL.postJson(List.of(Map.of("query", document))).body("[0].errors[0].extensions.classification", equalTo("ValidationError"));
+        }
+        wireMock.verifyNoCall();
+    }
+
+    @Test
     void anIntVariableThatIsNoWholeIntIsBadUserInputNotASystemError() {
         String document = "query Q($page: Int) { customers(page: $page) { items { key } } }";
         for (Object page : List.of(1.5, 2147483648L, new BigInteger("9".repeat(400)), 1e308)) {

@@ -44,6 +44,18 @@ public interface EngineConfig {
         /** Most field selections in one operation, fragments expanded; see docs/schema.md for typical values. */
         @WithDefault("500")
         int maxFields();
+
+        /**
+         * Most fragment definitions in one document, checked before validation: graphql-java's validation
+         * (NoFragmentCycles, 24.3) takes time that grows with the cube of a chain of fragments spreading
+         * each other, on the event loop (400 took 9 s).
+         */
+        @WithDefault("50")
+        int maxFragments();
+
+        /** The most a POST's body may take to arrive, then HTTP 408 (web.RequestBodyDeadline). */
+        @WithDefault("10s")
+        java.time.Duration bodyTimeout();
     }
 
     interface Batching {

@@ -49,6 +49,7 @@ import partnero.gateway.request.GatewayRequest;
 import partnero.gateway.request.GatewayRequest.Stale;
 import partnero.gateway.web.GraphQLContentTypes;
 import partnero.gateway.web.GraphQLRequest;
+import partnero.gateway.web.RequestBodyDeadline;
 import partnero.gateway.web.ResponseMediaType;
 import partnero.gateway.web.HttpCaching;
 
@@ -86,9 +87,12 @@ class GraphQLEndpoint {
         Handler handler = new Handler(identities.isResolvable() ? identities.get() : null, currentRequest, answers, plans, keys,
                 documents, caching, stale, operations, gateway);
         router.post(path).order(ROUTE_ORDER)
+                .handler(RequestBodyDeadline.arm(gateway.limits().bodyTimeout()))
                 .handler(GraphQLContentTypes.CHECK) // browser safety first, before the body is read
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
-                .handler(handler);
+                .handler(RequestBodyDeadline.DISARM)
+                .handler(handler)
+                .failureHandler(RequestBodyDeadline.CLOSED_QUIETLY);
         if (config.getOptionalValue("quarkus.smallrye-graphql.http.get.enabled", Boolean.class).orElse(false)) {
             router.get(path).order(ROUTE_ORDER).handler(handler);
         }
@@ -105,6 +109,7 @@ class GraphQLEndpoint {
         private final StaleAnswers stale;
         private final int maxBatch;
         private final int maxUpstreamCalls;
+        private final int maxFragments;
 
         Handler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest, AnswerCache answers,
                 CompiledPlans plans, ApiKeyResolver keys, PersistedDocuments documents, HttpCaching caching, StaleAnswers stale,
@@ -119,6 +124,7 @@ class GraphQLEndpoint {
             this.stale = stale;
             this.maxBatch = config.batching().maxOperations();
             this.maxUpstreamCalls = config.limits().maxUpstreamCalls();
+            this.maxFragments = config.limits().maxFragments();
         }
 
         @Override
@@ -359,7 +365,7 @@ class GraphQLEndpoint {
                     requests[i] = request;
                     if (documents.resolve(request.query(), request.persistedHash()) instanceof Run run) {
                         calls += OperationShape.upstreamCallsOf(schema(), run.document(), request.operationName(), request.variables() == null ? Map.of()
-                                : VariablesParser.toMap(request.variables()).orElse(Map.of()));
+                                : VariablesParser.toMap(request.variables()).orElse(Map.of()), maxFragments);
                     }
                 } catch (GraphQLRequest.BadRequest e) {
                     requests[i] = Answer.error(null, e.getMessage(), Answer.Kind.BAD_REQUEST);

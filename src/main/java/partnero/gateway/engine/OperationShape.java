@@ -89,9 +89,12 @@ record OperationShape(int depth, int fields, int upstreamCalls) {
      * that would fail on its own (unparseable, invalid, no such operation, variables that do not
      * coerce), as it calls nothing.
      */
-    static int upstreamCallsOf(GraphQLSchema schema, String document, String operationName, Map<String, Object> variables) {
+    static int upstreamCallsOf(GraphQLSchema schema, String document, String operationName, Map<String, Object> variables,
+            int maxFragments) {
         ParseAndValidateResult parsed = ParseAndValidate.parse(ExecutionInput.newExecutionInput(document).build());
-        if (parsed.isFailure() || !ParseAndValidate.validate(schema, parsed.getDocument()).isEmpty()) {
+        if (parsed.isFailure() || OperationLimits.Limits.fragmentsExcess(parsed.getDocument(), maxFragments) != null // refused as they run,
+                || OperationLimits.Limits.unservedSubscription(parsed.getDocument(), schema) != null // unvalidated
+                || !ParseAndValidate.validate(schema, parsed.getDocument()).isEmpty()) {
             return 0; // validation also rules out fragment cycles, which the walk below assumes
         }
         Document parsedDocument = parsed.getDocument();

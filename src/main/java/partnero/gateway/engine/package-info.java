@@ -64,7 +64,14 @@
  * instrumentation before {@code beforeGraphQLBuild} and builds the engine at run time. Tests:
  * {@code QueryLimitsTest}, {@code LimitsOverrideIT} (run-time limits, native too),
  * {@code EngineGuardsTest} (every root field declares its calls; SmallRye's instrumentation and
- * exception handler still apply).</li>
+ * exception handler still apply). Two guards stand in for the frameworks there: the fragment count is
+ * checked at {@code beginValidation}, before graphql-java's {@code NoFragmentCycles} (24.3), whose time
+ * grows with the cube of a chain of fragments; and an {@code Int} variable that is no whole {@code Int}
+ * is refused, as SmallRye's {@code NumberCoercing} (2.17) lets any number through {@code parseValue} and
+ * fails as the field runs ("System error"); and a subscription (the schema has none) is reported as
+ * graphql-java reports it, before its {@code SubscriptionUniqueRootField} fails on skipped root fields
+ * (HTTP 500). Re-check all three on an upgrade, and delete what the framework
+ * now does itself; tests: {@code web.FuzzedRequestsTest} (its named regression tests).</li>
  * <li>{@link partnero.gateway.engine.OperationTelemetry} ({@code EventingService}) and
  * {@link partnero.gateway.engine.OperationNames}: the per-request log line and the
  * {@code graphql_operations_seconds} timer, its operation names capped. Re-check:

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -74,7 +73,7 @@ public record GraphQLRequest(String query, String operationName, JsonObject vari
     public static JsonArray batch(RoutingContext ctx) {
         try (JsonReader reader = jsonProvider().createReader(new StringReader(withoutRawWhitespace(ctx.body().asString())))) {
             return reader.readArray();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson's JsonException, and a plain RuntimeException for input nested over 1000 deep
             throw new BadRequest("the body must be a JSON object, or an array of them (a batch)");
         }
     }
@@ -147,7 +146,7 @@ public record GraphQLRequest(String query, String operationName, JsonObject vari
         }
         try (JsonReader reader = jsonProvider().createReader(new StringReader(text))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson's JsonException, and a plain RuntimeException for input nested over 1000 deep
             throw new BadRequest(what + " must be a JSON object");
         }
     }

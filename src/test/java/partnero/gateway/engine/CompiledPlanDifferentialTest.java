@@ -144,6 +144,12 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
     }
 
     @Test
+    void anIntVariableThatIsNoWholeIntGetsTheEnginesRefusalAndNoPartneroCall() {
+        assertRefusedWithoutACall("query Page($limit: Int) { customers(limit: $limit) { items { key } } }", Map.of("limit", 2),
+                Map.of("limit", 2.5), "BAD_USER_INPUT");
+    }
+
+    @Test
     void anArgumentOutsideTheInputRulesGetsTheSameErrorAndNoPartneroCall() {
         assertRefusedWithoutACall("query Page($limit: Int) { customers(limit: $limit) { items { key } } }", Map.of("limit", 2),
                 Map.of("limit", 300), "BAD_USER_INPUT");

@@ -198,6 +198,13 @@ public final class Profiles {
         }
     }
 
+    /** Slow and idle clients cut within seconds: a 2 s idle timeout, a 3 s body deadline. */
+    public static class ShortClientTimeouts extends ConfigOverrides {
+        public ShortClientTimeouts() {
+            super("quarkus.http.idle-timeout", "2s", "partnero.limits.body-timeout", "3s");
+        }
+    }
+
     // ---- documents
 
     /** Persisted queries kept up to 3. */

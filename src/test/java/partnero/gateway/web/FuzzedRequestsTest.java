@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -206,5 +207,22 @@ class FuzzedRequestsTest extends AgainstPartneroStub {
         }
         GraphQL.post(document, Map.of("page", 1.0)).body("data.customers.items[0].key", equalTo("customer_123"));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(PartneroStub.LIST_PATH)));
+    }
+
+    /**
+     * Natively, graphql-java's message for a literal of the wrong type (its resource bundle
+     * {@code i18n.Scalars}) was not in the executable: HTTP 500 instead of the validation error (found by
+     * {@code FuzzedRequestsIT} against the native executable; the bundles are registered in
+     * {@code META-INF/native-image/partnero-graphql-gateway/resource-config.json}).
+     */
+    @Test
+    void aLiteralOfTheWrongTypeIsAValidationError() {
+        for (String document : List.of("{ customers(partnerKey: 1.5) { items { key } } }", "{ customers(page: \"one\") { items { key } } }",
+                "{ searchCustomer(email: true) { key } }")) {
+            GraphQL.postWithKey(FUZZ_KEY, document).statusCode(200).body("data", nullValue())
+                    .body("errors[0].extensions.classification", equalTo("ValidationError"))
+                    .body("errors[0].message", containsString("WrongType"));
+        }
+        wireMock.verifyNoCall();
     }
 }

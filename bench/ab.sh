@@ -57,24 +57,25 @@ for side in "ab":
             parts = line.split("\t")
             if parts[0] == kind:
                 cpu.setdefault((parts[1], parts[2]), {"a": [], "b": []})[side].append(float(parts[3]))
+
+
+def table(unit, values):
+    """One row per scenario and query: every value of A and of B, their medians and B / A."""
+    print(f"| scenario | query | A {unit} | B {unit} | A median | B median | B / A |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for (scenario, query), sides in values.items():
+        a, b = sides["a"], sides["b"]
+        ratio = median(b) / median(a) if a and b else float("nan")
+        print(f"| {scenario} | {query} | {' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)} | "
+              f"{median(a):.0f} | {median(b):.0f} | {ratio:.2f} |")
+
+
 print((out / "a-1" / "machine.txt").read_text().strip())
 print()
-print("| scenario | query | A requests/s | B requests/s | A median | B median | B / A |")
-print("| --- | --- | --- | --- | --- | --- | --- |")
-for (scenario, query), sides in runs.items():
-    a, b = sides["a"], sides["b"]
-    ratio = median(b) / median(a) if a and b else float("nan")
-    print(f"| {scenario} | {query} | {' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)} | "
-          f"{median(a):.0f} | {median(b):.0f} | {ratio:.2f} |")
+table("requests/s", runs)
 print()
 print("The gateway's own CPU per answer (µs, user + system, each turn's runs together): less moved by the rest of")
 print("the machine than requests/s.")
 print()
-print("| scenario | query | A µs per answer | B µs per answer | A median | B median | B / A |")
-print("| --- | --- | --- | --- | --- | --- | --- |")
-for (scenario, query), sides in cpu.items():
-    a, b = sides["a"], sides["b"]
-    ratio = median(b) / median(a) if a and b else float("nan")
-    print(f"| {scenario} | {query} | {' '.join(f'{x:.0f}' for x in a)} | {' '.join(f'{x:.0f}' for x in b)} | "
-          f"{median(a):.0f} | {median(b):.0f} | {ratio:.2f} |")
+table("µs per answer", cpu)
 EOF

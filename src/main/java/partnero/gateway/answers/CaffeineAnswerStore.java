@@ -44,8 +44,7 @@ class CaffeineAnswerStore implements AnswerStore {
 
     @Override
     public Optional<StoredAnswer> get(String key) {
-        StoredAnswer answer = answers.getIfPresent(key);
-        return answer == null || answer.expiresAtMillis() <= System.currentTimeMillis() ? Optional.empty() : Optional.of(answer);
+        return held(key).filter(answer -> answer.expiresAtMillis() > System.currentTimeMillis()); // kept past it for stand-ins
     }
 
     @Override

@@ -27,6 +27,9 @@ RIGHT = {
     "outage": {"UPSTREAM_UNAVAILABLE"},
     "mixed": {"UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT"},
 }
+# after a 429 phase the gateway holds a key's calls back for Partnero's Retry-After (the proxy's longest:
+# 30 s), so RATE_LIMITED stays right that long after it
+HOLD = {"429": 30 + GRACE}
 BREAKER_DELAY, REPLICAS = 5, 3  # partnero.circuit-breaker.delay's default; bench/chaos.sh's replicas
 OPENING = 2  # s at the start of the outage in which the breakers open
 
@@ -49,7 +52,7 @@ def right_codes(t):
     """The codes a request for data never seen may rightly fail with, sent at t."""
     codes = set()
     for start, end, label, fault in spans:
-        if fault in RIGHT and start - EARLY <= t < end + GRACE:
+        if fault in RIGHT and start - EARLY <= t < end + HOLD.get(fault, GRACE):
             codes |= RIGHT[fault]
     return codes
 

@@ -174,9 +174,6 @@ final class CompiledPlan {
         try {
             coerced = ValuesResolver.coerceVariableValues(schema, operation.getVariableDefinitions(),
                     RawVariables.of(variables), GraphQLContext.getDefault(), LOCALE);
-            if (OperationLimits.Limits.notAnInt(operation, coerced) != null) {
-                throw new NotPlanned("an Int variable that is no whole Int: the engine refuses it");
-            }
             if (!nestedBelow.isEmpty()) {
                 withinLimits(coerced);
             }

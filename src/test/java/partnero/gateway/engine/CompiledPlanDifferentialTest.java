@@ -143,6 +143,7 @@ class CompiledPlanDifferentialTest extends AgainstPartneroStub {
                 Map.of("limit", "many"), "\"errors\"");
     }
 
+    /** The plan's own coercion of variables (graphql-java's, with SmallRye's Int) already gives such a variable up to the engine. */
     @Test
     void anIntVariableThatIsNoWholeIntGetsTheEnginesRefusalAndNoPartneroCall() {
         assertRefusedWithoutACall("query Page($limit: Int) { customers(limit: $limit) { items { key } } }", Map.of("limit", 2),

@@ -4,7 +4,8 @@
 -- REQUESTS  the mix: one request a line, "kind<TAB>JSON body" (bench/chaos/requests.tsv); taken in turn
 -- FRESH     every FRESH-th request asks for a customer never asked before (kind "fresh": data never seen)
 -- RUN       a word that makes the fresh keys of this run its own
--- LOG       the answers go to LOG.<thread>: request sent (unix ms), latency ms, kind, class, replica
+-- LOG       the answers go to LOG.<thread>: request sent (unix ms), latency ms, kind, class, replica,
+--           request (its line in REQUESTS; 0 for a fresh one)
 --           class: ok | stale (data, and extensions.stale) | wrong (a 200 without the data expected) |
 --                  http_<status> | error_<code>[_<upstreamStatus>] (an answer with "errors")
 -- The latency is measured here (LuaJIT's FFI clock), per request: each request carries X-Chaos-Id, which
@@ -100,9 +101,11 @@ function response(status, headers, body)
     local sent = pending[id]
     pending[id] = nil
     local at = now_ms()
-    local kind = id:match("^(%w+):") or "?"
-    log:write(string.format("%.0f\t%.1f\t%s\t%s\t%s\n", sent or at, sent and (at - sent) or -1,
-        kind, classify(kind, status, body), headers["x-replica"] or headers["X-Replica"] or "-"))
+    local kind, seq = id:match("^(%w+):(%d+)$")
+    kind = kind or "?"
+    local line = (kind == "fresh" or not seq) and 0 or tonumber(seq) % #bodies + 1
+    log:write(string.format("%.0f\t%.1f\t%s\t%s\t%s\t%d\n", sent or at, sent and (at - sent) or -1,
+        kind, classify(kind, status, body), headers["x-replica"] or headers["X-Replica"] or "-", line))
 end
 
 function done(summary, latency, requests)

@@ -57,11 +57,11 @@ def right_codes(t):
     return codes
 
 
-answers = []  # (sent s, latency ms, kind, class, replica)
+answers = []  # (sent s, latency ms, kind, class, replica, line of bench/chaos/requests.tsv or 0)
 for f in sorted(run.glob("answers.[0-9]*")):
     for line in f.read_text().splitlines():
-        sent, latency, kind, cls, replica = line.split("\t")
-        answers.append((float(sent) / 1000 - t0, float(latency), kind, cls, replica))
+        sent, latency, kind, cls, replica, request = (line.split("\t") + ["0"])[:6]
+        answers.append((float(sent) / 1000 - t0, float(latency), kind, cls, replica, int(request)))
 wrk = next((line for line in (run / "wrk.txt").read_text().splitlines() if line.startswith("RESULT")), "")
 wrk_fields = dict(kv.split("=") for kv in wrk.split()[1:]) if wrk else {}
 end_s = float(wrk_fields.get("end_ms", 0)) / 1000 - t0 if wrk_fields else spans[-1][1]
@@ -142,12 +142,18 @@ print()
 
 # targets
 targets = []
-seen_failures = [a for a in answers if a[2] in SEEN and failed(a[3])] + [(t, 0, k, "lost", "-") for t, k in lost if k in SEEN]
+seen_failures = [a for a in answers if a[2] in SEEN and failed(a[3])] + [(t, 0, k, "lost", "-", 0) for t, k in lost if k in SEEN]
+if seen_failures:  # where to look: which request (line of bench/chaos/requests.tsv), which replica, when
+    print("Failed answers for data seen before, by request line and replica (first and last sent, s): "
+          + "; ".join(f"line {line} on {replica} {cls}: {n} ({min(ts):.1f}-{max(ts):.1f})" for (line, replica, cls), (n, ts) in sorted(
+              {key: (sum(1 for a in seen_failures if (a[5], a[4], a[3]) == key), [a[0] for a in seen_failures if (a[5], a[4], a[3]) == key])
+               for key in {(a[5], a[4], a[3]) for a in seen_failures}}.items())))
+    print()
 targets.append(("zero failed answers for data fetched before (stale answers count)", not seen_failures,
                 f"{len(seen_failures)} failed of {sum(1 for a in answers if a[2] in SEEN)}; "
                 f"{sum(1 for a in answers if a[3] == 'stale')} stale answers"))
 wrong = [a for a in answers if a[2] == "fresh" and failed(a[3]) and code_of(a[3]) not in right_codes(a[0])]
-wrong += [(t, 0, k, "lost", "-") for t, k in lost if k == "fresh"]
+wrong += [(t, 0, k, "lost", "-", 0) for t, k in lost if k == "fresh"]
 fresh_failed = sum(1 for a in answers if a[2] == "fresh" and failed(a[3]))
 targets.append(("failures only for data never seen, each with the right code", not wrong and not seen_failures,
                 f"{fresh_failed} failed answers for data never seen, {len(wrong)} of them with a wrong code or lost"
@@ -188,7 +194,8 @@ if outage:
     # breaker (every attempt, retries included, counts); after them only the breakers' trial calls may
     # go: one per replica per delay, and one more each for the moment the phase began within a delay
     s, e = outage[0]
-    per_second = sorted((int(sec) - t0, n) for sec, n in proxy["per_second"].items() if s - 1 < int(sec) - t0 < e)
+    # the proxy counts per second of the clock: a second that ends after the phase is partly recovery
+    per_second = sorted((int(sec) - t0, n) for sec, n in proxy["per_second"].items() if s - 1 < int(sec) - t0 and int(sec) + 1 - t0 <= e)
     after = sum(n for t, n in per_second if t >= s + OPENING)
     opening = calls.get("outage", 0) - after
     allowance = REPLICAS * (math.ceil((e - s - OPENING) / BREAKER_DELAY) + 1)
@@ -209,7 +216,7 @@ for name, ok, measured in targets:
 # the plot's data
 bins = defaultdict(list)
 failed_bins, stale_bins = Counter(), Counter()
-for sent, latency, kind, cls, replica in answers:
+for sent, latency, kind, cls, replica, _ in answers:
     b = int((sent + latency / 1000) // BIN)
     bins[b].append(latency)
     if failed(cls):

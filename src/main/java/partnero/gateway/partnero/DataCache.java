@@ -113,6 +113,23 @@ final class DataCache<K, V> {
     }
 
     /**
+     * The outcome of a first fetch that Partnero failed, when Redis, read again, holds the entry after
+     * all (its first read failed or timed out: a replica just started, Redis paused): the copy stands in
+     * for the failure, for the request that fetched and those that waited for it. Not kept in memory:
+     * the next request reads Redis again and tries Partnero as usual.
+     */
+    private static final class SecondLook extends RuntimeException {
+        final transient Fetched<?> copy;
+        final GatewayException failure;
+
+        SecondLook(Fetched<?> copy, GatewayException failure) {
+            super("stood in for by the shared copy", null, false, false);
+            this.copy = copy;
+            this.failure = failure;
+        }
+    }
+
+    /**
      * How entries travel through Redis: the kind of entry (for the log), its key and its refresh claim's
      * key ({@link partnero.gateway.codec.RedisKeys}), the value's type and its check, how long a claim holds.
      */
@@ -196,7 +213,19 @@ final class DataCache<K, V> {
             return onCaller(Uni.createFrom().completionStage(entry), caller)
                     .flatMap(fetched -> fetched.justFetched(loadedHere[0]) ? used(fetched, request)
                             : serve(key, entry, fetched, loader, caller, request));
-        }).onFailure(failure -> !InternalFailures.isKnown(failure)).transform(failure -> internal.toGatewayException(failure, WHERE));
+        }).onFailure(failure -> unwrap(failure) instanceof SecondLook).recoverWithUni(failure -> secondLook((SecondLook) unwrap(failure), request))
+                .onFailure(failure -> !InternalFailures.isKnown(failure)).transform(failure -> internal.toGatewayException(failure, WHERE));
+    }
+
+    /** The shared copy found after Partnero failed a first fetch: data while fresh, else stale data in place of the failure. */
+    @SuppressWarnings("unchecked")
+    private Uni<V> secondLook(SecondLook look, GatewayRequest request) {
+        Fetched<V> copy = (Fetched<V>) look.copy;
+        if (clock.getAsLong() - copy.fetchedAtMillis < ttlMillis) {
+            return used(copy, request);
+        }
+        request.servedStale(look.failure.code().name(), copy.fetchedAtMillis);
+        return Uni.createFrom().item(copy.value);
     }
 
     /** Fresh: answered. Within stale-while-revalidate: answered, and refreshed. Else refreshed first, stale on Partnero's failure. */
@@ -311,12 +340,29 @@ final class DataCache<K, V> {
             Uni<Boolean> ours = background
                     ? sharing.store().claim(sharing.claimKey().apply(key), sharing.claimFor().toMillis())
                     : Uni.createFrom().item(Boolean.TRUE);
-            return ours.flatMap(mine -> !mine ? Uni.createFrom().<Fetched<V>> failure(new RefreshedElsewhere())
+            Uni<Fetched<V>> called = ours.flatMap(mine -> !mine ? Uni.createFrom().<Fetched<V>> failure(new RefreshedElsewhere())
                     : loader.load(staleAtHand || background).map(value -> {
                         Fetched<V> fresh = new Fetched<>(value, clock.getAsLong(), false);
                         sharing.store().put(sharedKey, encode(fresh), lifeLeftMillis(fresh));
                         return fresh;
                     }));
+            // nothing here and nothing read from Redis: should Partnero fail, Redis is read once more
+            return held != null || there != null ? called : called.onFailure(GatewayException.class)
+                    .recoverWithUni(failure -> lookAgain(sharedKey, (GatewayException) failure));
+        });
+    }
+
+    /**
+     * Partnero failed a first fetch for which Redis had nothing, or did not answer in time: Redis read
+     * again, in case that first read failed. A copy within stale-if-error stands in ({@link SecondLook}).
+     */
+    private Uni<Fetched<V>> lookAgain(String sharedKey, GatewayException failure) {
+        if (!AVOIDABLE.contains(failure.code())) {
+            return Uni.createFrom().failure(failure);
+        }
+        return sharing.store().get(sharedKey).flatMap(bytes -> {
+            Fetched<V> copy = decode(bytes);
+            return Uni.createFrom().failure(copy != null && withinStaleIfError(copy) ? new SecondLook(copy, failure) : failure);
         });
     }
 

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import partnero.gateway.codec.SharedEntries;
 import partnero.gateway.error.ErrorCode;
 import partnero.gateway.error.GatewayException;
 import partnero.gateway.error.InternalFailures;
@@ -205,10 +206,7 @@ class DataCacheTest {
         Mockito.when(redis.enabled()).thenReturn(true);
         Mockito.when(redis.get(Mockito.any())).thenReturn(Uni.createFrom().nullItem());
         Mockito.when(redis.claim(Mockito.any(), Mockito.anyLong())).thenReturn(Uni.createFrom().<Boolean> emitter(claim::set));
-        DataCache<Integer, String> cache = new DataCache<>("shared", TTL, Duration.ofSeconds(30), Duration.ofMinutes(10), 1_000_000,
-                100, value -> 1, new DataCache.Sharing<>(redis, "test", key -> "test:" + key, key -> "test:refresh:" + key, new ObjectMapper(),
-                        new ObjectMapper().constructType(String.class), value -> value, Duration.ofSeconds(10)),
-                new InternalFailures(metrics), new SimpleMeterRegistry(), now::get);
+        DataCache<Integer, String> cache = shared(redis);
         get(cache, 1, "old");
         now.addAndGet(TTL.toMillis() + 1_000);
         assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_UNAVAILABLE), request).await().atMost(PATIENCE),
@@ -221,6 +219,45 @@ class DataCacheTest {
 
         assertEquals("old", waiting.awaitItem(PATIENCE).getItem(), "Partnero failed this request's own call: stale data answers");
         assertEquals(2, loads.get(), "the first fetch, and this request's own call; the background refresh made none");
+    }
+
+    /**
+     * Found by the chaos run (docs/chaos.md): a replica restarted during a Partnero slowdown timed out
+     * on its first Redis reads (its first seconds are slow), called Partnero, which failed, and
+     * answered with the error while Redis held the data all along. Redis is read once more then.
+     */
+    @Test
+    void aFirstFetchThatPartneroFailsReadsRedisAgainForAStaleCopy() throws Exception {
+        long fetchedAt = now.get() - TTL.toMillis() - 60_000; // past its ttl and stale-while-revalidate, within stale-if-error
+        SharedStore redis = Mockito.mock(SharedStore.class);
+        Mockito.when(redis.enabled()).thenReturn(true);
+        Mockito.when(redis.get("test:1")).thenReturn(Uni.createFrom().nullItem(), // the first read: failed, or timed out
+                Uni.createFrom().item(SharedEntries.data(fetchedAt, new ObjectMapper().writeValueAsBytes("old"))));
+        DataCache<Integer, String> cache = shared(redis);
+
+        assertEquals("old", cache.get(1, failing(ErrorCode.UPSTREAM_TIMEOUT), request).await().atMost(PATIENCE));
+
+        assertEquals(1, loads.get());
+        assertEquals(Optional.of("UPSTREAM_TIMEOUT"), request.stale().map(GatewayRequest.Stale::reason), "the answer says it is stale, and why");
+        Mockito.verify(redis, Mockito.times(2)).get("test:1");
+    }
+
+    @Test
+    void aFirstFetchThatPartneroFailsIsTheAnswerWhenRedisHasNothingOrOnlyACopyPastStaleIfError() throws Exception {
+        long tooOld = now.get() - TTL.toMillis() - Duration.ofMinutes(10).toMillis() - 1;
+        SharedStore redis = Mockito.mock(SharedStore.class);
+        Mockito.when(redis.enabled()).thenReturn(true);
+        Mockito.when(redis.get("test:1")).thenReturn(Uni.createFrom().nullItem());
+        Mockito.when(redis.get("test:2")).thenReturn(Uni.createFrom().nullItem(),
+                Uni.createFrom().item(SharedEntries.data(tooOld, new ObjectMapper().writeValueAsBytes("too old"))));
+        DataCache<Integer, String> cache = shared(redis);
+
+        for (int key : new int[] { 1, 2 }) {
+            Throwable failure = cache.get(key, failing(ErrorCode.UPSTREAM_UNAVAILABLE), request).subscribe()
+                    .withSubscriber(UniAssertSubscriber.create()).awaitFailure(PATIENCE).getFailure();
+            assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, ((GatewayException) failure).code(), "key " + key);
+        }
+        assertEquals(Optional.empty(), request.stale());
     }
 
     @Test
@@ -246,6 +283,14 @@ class DataCacheTest {
         GatewayException error = (GatewayException) failure;
         assertEquals(ErrorCode.UPSTREAM_UNAVAILABLE, error.code());
         assertFalse(error.getMessage().contains("IllegalState") || error.getMessage().contains("a bug"), error.getMessage());
+    }
+
+    /** Shared through {@code redis}: keys "test:" and the key; ttl 30 s, stale-while-revalidate 30 s, stale-if-error 10 min. */
+    private DataCache<Integer, String> shared(SharedStore redis) {
+        return new DataCache<>("shared", TTL, Duration.ofSeconds(30), Duration.ofMinutes(10), 1_000_000,
+                100, value -> 1, new DataCache.Sharing<>(redis, "test", key -> "test:" + key, key -> "test:refresh:" + key, new ObjectMapper(),
+                        new ObjectMapper().constructType(String.class), value -> value, Duration.ofSeconds(10)),
+                new InternalFailures(metrics), new SimpleMeterRegistry(), now::get);
     }
 
     private DataCache<Integer, String> cache(String name, long maxBytes, long maxEntries, ToIntFunction<String> weigher) {

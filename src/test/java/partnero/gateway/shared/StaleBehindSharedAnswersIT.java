@@ -75,6 +75,30 @@ class StaleBehindSharedAnswersIT {
         }
     }
 
+    /**
+     * Found by the chaos run: a replica restarted during a Partnero slowdown timed out on its first
+     * Redis reads (a process's first seconds are slow), so it called Partnero for data it had never
+     * fetched, and answered Partnero's failure while Redis held that data all along. Here Redis is
+     * paused ({@code CLIENT PAUSE}) past the gateway's Redis deadline (200 ms) while the second replica
+     * reads it; Partnero fails after Redis is back, and the second replica reads Redis again.
+     */
+    @Test
+    void aReplicaWhoseRedisReadsTimedOutReadsRedisAgainWhenPartneroFails() {
+        int limit = 6;
+        answers(limit, okJson(onlyPage(ALICE)));
+        int kept = replicas.redis().keys().size();
+        post(replicas.first(), limit).body("data.customers.items[0].key", equalTo("customer_123"));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> replicas.redis().keys().size() >= kept + 2); // data and answer
+
+        answers(limit, aResponse().withStatus(503).withFixedDelay(1_500));
+        replicas.redis().command("CLIENT", "PAUSE", "1000");
+
+        post(replicas.second(), limit)
+                .body("errors", nullValue())
+                .body("data.customers.items[0].key", equalTo("customer_123"));
+        assertEquals(2, calls(limit), "the second replica, finding nothing in Redis in time, asked Partnero once");
+    }
+
     private static void answers(int limit, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         replicas.partnero().stubFor(get(urlPathEqualTo(LIST_PATH))
                 .withQueryParam("limit", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Integer.toString(limit)))

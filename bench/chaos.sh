@@ -11,7 +11,7 @@
 # Knobs (environment): DURATION (600 s), CONNECTIONS (64), BASE_PORT (19400: nine ports from it),
 # TTL (5s), SWR (30s: stale-while-revalidate), SIE (15m: stale-if-error), DELAY (7: seconds the latency
 # phase holds each call), FRESH (50: one request in FRESH asks for data never seen), JAVA_OPTS
-# (-Xmx256m), NATIVE, JAR, REQUEST_LOG (0: the gateways' per-request line off; 1 keeps it), OUT
+# (-Xmx256m), NATIVE, NATIVE_OPTS (-Xmx256m, as Dockerfile.native runs it), JAR, REQUEST_LOG (0: the gateways' per-request line off; 1 keeps it), OUT
 # (bench/results/<date>-chaos), KEEP (0: raw logs deleted; 1 keeps them in the run's temporary folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,7 @@ FRESH=${FRESH:-50}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 NATIVE=${NATIVE:-}
+NATIVE_OPTS=${NATIVE_OPTS:--Xmx256m}
 REQUEST_LOG=${REQUEST_LOG:-0}
 OUT=${OUT:-bench/results/$(date -u +%F)-chaos}
 KEEP=${KEEP:-0}
@@ -130,7 +131,7 @@ start_redis() {
 # start_replica N: in the background; "ready-N" is noted once /q/health/ready answers
 start_replica() {
     local n=$1 cmd
-    if [ -n "$NATIVE" ]; then cmd=("$NATIVE"); else cmd=(java $JAVA_OPTS -jar "$JAR"); fi
+    if [ -n "$NATIVE" ]; then cmd=("$NATIVE" $NATIVE_OPTS); else cmd=(java $JAVA_OPTS -jar "$JAR"); fi
     local level=INFO
     [ "$REQUEST_LOG" = 1 ] || level=WARN
     env QUARKUS_HTTP_PORT="$(replica_port "$n")" PARTNERO_API_URL="http://127.0.0.1:$PROXY_PORT/v1" \
@@ -265,7 +266,7 @@ main() {
     mkdir -p "$OUT"
     find "$OUT" -maxdepth 1 -type f -delete # a previous run's files
     local artifact="JVM jar ($(java -version 2>&1 | head -1), $JAVA_OPTS)"
-    [ -z "$NATIVE" ] || artifact="native executable $NATIVE"
+    [ -z "$NATIVE" ] || artifact="native executable $NATIVE ($NATIVE_OPTS)"
     echo "$(date -u '+%F %T') UTC, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average" \
         "$(cut -d' ' -f1-3 /proc/loadavg) at the start; $artifact; haproxy $(haproxy -v 2>/dev/null | head -1 | awk '{ print $3 }')," \
         "redis-server $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p'); DURATION=$DURATION CONNECTIONS=$CONNECTIONS" \

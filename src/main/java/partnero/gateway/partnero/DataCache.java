@@ -346,8 +346,9 @@ final class DataCache<K, V> {
                         sharing.store().put(sharedKey, encode(fresh), lifeLeftMillis(fresh));
                         return fresh;
                     }));
-            // nothing here and nothing read from Redis: should Partnero fail, Redis is read once more
-            return held != null || there != null ? called : called.onFailure(GatewayException.class)
+            // nothing here (then nothing was read from Redis either, or it would have been returned above):
+            // should Partnero fail, Redis is read once more
+            return held != null ? called : called.onFailure(GatewayException.class)
                     .recoverWithUni(failure -> lookAgain(sharedKey, (GatewayException) failure));
         });
     }

@@ -7,11 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.context.Dependent;
+
 import org.dataloader.BatchLoaderEnvironment;
 
 import graphql.execution.DataFetcherResult;
-import jakarta.enterprise.context.Dependent;
-
 import graphql.schema.DataFetchingEnvironment;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -74,12 +74,15 @@ public class SourceFieldFetchers implements DataFetcherService {
     /** The fetcher of one nested field; public for the engine's guard test. */
     public static final class SourceFetcher implements PlugableBatchableDataFetcher<Object, Object> {
 
+        private static final Object PER_CALL = new Object();
+
         private final Operation operation;
         private final ArgumentHelper arguments;
         private final FieldHelper value;
         private final OperationInvoker invoker; // SmallRye's own: finds the method, natively too
         private final Method method;
-        // Made with the schema (natively, while the image is built), before CDI runs: the bean comes later.
+        // Made with the schema (natively, while the image is built), before CDI runs: the bean comes at
+        // the first fetch; PER_CALL for a @Dependent bean, which SmallRye's invoker makes anew each call.
         private volatile Object bean;
 
         SourceFetcher(Operation operation) {
@@ -94,15 +97,18 @@ public class SourceFieldFetchers implements DataFetcherService {
         private Object invoke(Object[] values) throws Exception {
             Object target = bean;
             if (target == null) {
-                InstanceHandle<?> handle = Arc.container().instance(method.getDeclaringClass());
-                if (handle.getBean() == null || Dependent.class.equals(handle.getBean().getScope())) {
-                    handle.destroy();
-                    return invoker.invoke(values);
-                }
-                target = handle.get();
-                bean = target;
+                target = bean = sharedBean();
             }
-            return method.invoke(target, values);
+            return target == PER_CALL ? invoker.invoke(values) : method.invoke(target, values);
+        }
+
+        private Object sharedBean() {
+            InstanceHandle<?> handle = Arc.container().instance(method.getDeclaringClass());
+            if (handle.getBean() == null || Dependent.class.equals(handle.getBean().getScope())) {
+                handle.destroy();
+                return PER_CALL;
+            }
+            return handle.get();
         }
 
         @Override

@@ -11,6 +11,9 @@
 #                                      # run: perf record -e cpu-clock (a software event: no hardware
 #                                      # counters needed), own samples and with callees, OUT/profile-*.txt,
 #                                      # and the stacks folded (OUT/profile-*.folded; bench/fold.py --under)
+#   SYSCALLS=1 bench/run.sh            # also the gateway's system calls and context switches per answer
+#                                      # during each scenario's first run (perf stat on the kernel's
+#                                      # syscall tracepoints), OUT/syscalls.tsv
 #   SOAK=1 bench/run.sh                # then 10 minutes per artifact under distinct and repeated requests
 #                                      # (rotating variables and client keys, limit 250 too), RSS and
 #                                      # throughput every 10 s, default heap and a 256 MiB heap; plots
@@ -70,6 +73,7 @@ MEASURE=${MEASURE:-1}
 KINDS=${KINDS:-apollo tailcall jvm native}
 SCENARIOS=${SCENARIOS:-cold hits mix engine misses nested}
 PROFILE=${PROFILE:-0}
+SYSCALLS=${SYSCALLS:-0}
 COLD=${COLD:-30}
 NATIVE_WARMUP=${NATIVE_WARMUP:-15} # no JIT to wait for
 APOLLO_SRC=${APOLLO_SRC:-../shared/peers/apollo}
@@ -90,7 +94,7 @@ LOAD_CPU=1
 need() {
     local missing=()
     local tools=(wrk nginx taskset curl python3 gnuplot)
-    [ "$PROFILE" = 1 ] && tools+=(perf)
+    [ "$PROFILE" = 1 ] || [ "$SYSCALLS" = 1 ] && tools+=(perf)
     for tool in "${tools[@]}"; do
         command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing+=("$tool")
     done
@@ -162,6 +166,13 @@ measure() {
             local profiler=$!
             results+=("$(load "$url" "$DURATION" "$@")")
             wait "$profiler"
+        elif [ "$SYSCALLS" = 1 ] && [ "$run" = 1 ] && [ "$kind" != ceiling ]; then
+            perf stat -x, -o "$OUT/syscalls.data" -p "$GATEWAY_PID" -e raw_syscalls:sys_enter,context-switches \
+                -e "$(printf 'syscalls:sys_enter_%s,' $SYSCALL_NAMES | sed 's/,$//')" -- sleep "$DURATION" 2>/dev/null &
+            local counter=$!
+            results+=("$(load "$url" "$DURATION" "$@")")
+            wait "$counter" || true
+            syscalls "$kind" "$scenario" "$query" "$(printf '%s\n' "${results[0]}" | field requests)"
         else
             results+=("$(load "$url" "$DURATION" "$@")")
         fi
@@ -199,6 +210,21 @@ profile() {
     } > "$OUT/profile-$1.txt"
     perf script -i "$data" 2>/dev/null | python3 bench/fold.py > "$OUT/profile-$1.folded" # bench/fold.py --under FRAME reads it
     rm -f "$data"
+}
+
+# syscalls KIND SCENARIO QUERY REQUESTS: perf stat's counts over one run, per answer, -> OUT/syscalls.tsv
+# (kind scenario query, then all system calls, context switches and the named calls, each per answer)
+SYSCALL_NAMES="read write writev readv epoll_wait epoll_pwait epoll_ctl futex sched_yield mmap munmap madvise mprotect"
+syscalls() {
+    local kind=$1 scenario=$2 query=$3 requests=$4
+    [ -s "$OUT/syscalls.data" ] || return 0
+    [ -s "$OUT/syscalls.tsv" ] || printf 'kind\tscenario\tquery\tall\tcontext-switches\t%s\n' "$(echo $SYSCALL_NAMES | tr ' ' '\t')" > "$OUT/syscalls.tsv"
+    awk -F, -v n="$requests" -v row="$kind\t$scenario\t$query" '
+        $3 ~ /:/ || $3 == "context-switches" { name = $3; sub(/^.*sys_enter_?/, "", name); v[name] = ($1 ~ /^[0-9]/ ? $1 : 0) }
+        END { printf "%s\t%.2f\t%.2f", row, v[""] / n, v["context-switches"] / n
+              split("'"$SYSCALL_NAMES"'", names, " "); for (i = 1; i in names; i++) printf "\t%.2f", v[names[i]] / n
+              print "" }' "$OUT/syscalls.data" >> "$OUT/syscalls.tsv"
+    rm -f "$OUT/syscalls.data"
 }
 
 # record KIND SCENARIO QUERY RESULT... -> results.tsv: kind scenario query rps min max p50 p99 failures runs

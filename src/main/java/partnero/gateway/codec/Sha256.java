@@ -15,11 +15,25 @@ public final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * Cloned for each value: {@code MessageDigest.getInstance} looks the provider up on every call, which
+     * the native executable does not optimise away (1.7 µs of a 124 µs answer-cache hit there).
+     */
+    private static final MessageDigest PROTOTYPE = newDigest();
+
     private Sha256() {
     }
 
     /** A fresh digest, for a value hashed in pieces. */
     public static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

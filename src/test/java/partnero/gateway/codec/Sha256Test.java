@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +36,8 @@ class Sha256Test {
         halfFed.update("left behind".getBytes(StandardCharsets.UTF_8));
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            for (Future<String> hash : threads.invokeAll(Collections.nCopies(64, () -> Sha256.hex("abc")))) {
+            Callable<String> abc = () -> Sha256.hex("abc");
+            for (Future<String> hash : threads.invokeAll(Collections.nCopies(64, abc))) {
                 assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", hash.get());
             }
         } finally {

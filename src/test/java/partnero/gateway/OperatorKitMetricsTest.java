@@ -45,9 +45,7 @@ class OperatorKitMetricsTest extends AgainstPartneroStubAndRedis {
 
     @AfterEach
     void redisBackForTheNextTest() {
-        if (!redis.answersPing()) {
-            redis.restart();
-        }
+        redis.upAgain();
     }
 
     @Test

@@ -54,9 +54,7 @@ class SharedCacheIT {
         clientKey = "client-" + UUID.randomUUID();
         replicas.partnero().resetAll();
         replicas.partnero().listAnswers(okJson(onlyPage(ALICE)));
-        if (!replicas.redis().answersPing()) {
-            replicas.redis().restart();
-        }
+        replicas.redis().upAgain();
         replicas.redis().flushAll();
     }
 

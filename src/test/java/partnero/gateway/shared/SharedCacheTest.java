@@ -60,16 +60,12 @@ class SharedCacheTest extends AgainstPartneroStubAndRedis {
 
     @BeforeEach
     void redisUp() {
-        if (!redis.answersPing()) {
-            redis.restart();
-        }
+        redis.upAgain();
     }
 
     @AfterEach
     void redisBackForTheNextTest() {
-        if (!redis.answersPing()) {
-            redis.restart();
-        }
+        redis.upAgain();
         redis.flushAll();
     }
 

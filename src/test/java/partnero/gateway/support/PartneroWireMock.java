@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
  * Starts a {@link PartneroStub} and points the gateway at it with a server-side key. Tests stub and
  * verify through the stub injected into their {@link InjectWireMock} field.
@@ -22,7 +20,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * checked), so a passing test means the TLS handshake and certificate validation work in the
  * packaged artifact.
  */
-public class PartneroWireMock implements QuarkusTestResourceLifecycleManager {
+public class PartneroWireMock extends SuiteServer<PartneroStub> {
 
     /** The key the gateway is configured with, as {@code PARTNERO_API_KEY} would set it. */
     public static final String SERVER_KEY = "server-key-0b5e7c";
@@ -34,8 +32,11 @@ public class PartneroWireMock implements QuarkusTestResourceLifecycleManager {
     private static final String CLIENT_TLS = "quarkus.rest-client.partnero.tls-configuration-name";
 
     private boolean tls;
-    private PartneroStub server;
     private Path certificates;
+
+    public PartneroWireMock() {
+        super(InjectWireMock.class, PartneroStub.class);
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -43,7 +44,7 @@ public class PartneroWireMock implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public Map<String, String> start() {
+    protected Map<String, String> startServer() {
         if (!tls) {
             server = new PartneroStub(options().dynamicPort());
             server.start();
@@ -69,22 +70,9 @@ public class PartneroWireMock implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, PartneroStub.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+    protected void stopServer() {
+        server.stop();
         if (certificates != null) {
-            // @QuarkusIntegrationTest keeps a resource's properties as system properties of the test JVM
-            // for the rest of the run and hands every quarkus.* one to each later launch of the artifact:
-            // without this, the suites after this one would start pointing at a deleted certificate.
-            System.clearProperty(TRUSTED_CERTIFICATES);
-            System.clearProperty(CLIENT_TLS);
             try (Stream<Path> files = Files.walk(certificates)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {

@@ -25,8 +25,6 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 /**
  * One real {@code redis-server} (Debian's), on a free port of 127.0.0.1, without persistence: what
  * the shared cache backend ({@code partnero.cache.backend=redis}) talks to in the tests. A mock would
@@ -98,6 +96,18 @@ public final class RedisServer {
             stop();
         }
         launch();
+    }
+
+    /**
+     * Starts the server again, empty, if it does not answer PING (a test killed it); {@code true} when it
+     * had to. For a suite's set-up and tear-down, so that one test's outage is not the next one's.
+     */
+    public boolean upAgain() {
+        if (answersPing()) {
+            return false;
+        }
+        restart();
+        return true;
     }
 
     /** Whether the server answers PING now; {@code false} while it is down. */
@@ -279,35 +289,21 @@ public final class RedisServer {
      * class too, so that a machine without Redis skips the class (or, under CI, fails it) instead of
      * failing here.
      */
-    public static class Resource implements QuarkusTestResourceLifecycleManager {
+    public static class Resource extends SuiteServer<RedisServer> {
 
-        private static final String BACKEND = "partnero.cache.backend";
-        private static final String HOSTS = "quarkus.redis.hosts";
-
-        private RedisServer server;
+        public Resource() {
+            super(InjectRedisServer.class, RedisServer.class);
+        }
 
         @Override
-        public Map<String, String> start() {
+        protected Map<String, String> startServer() {
             server = RedisServer.start();
-            return Map.of(BACKEND, "redis", HOSTS, server.uri());
+            return Map.of("partnero.cache.backend", "redis", "quarkus.redis.hosts", server.uri());
         }
 
         @Override
-        public void inject(TestInjector testInjector) {
-            testInjector.injectIntoFields(server,
-                    new TestInjector.AnnotatedAndMatchesType(InjectRedisServer.class, RedisServer.class));
-        }
-
-        @Override
-        public void stop() {
-            if (server != null) {
-                server.stop();
-            }
-            // @QuarkusIntegrationTest keeps a resource's properties as system properties of the test JVM
-            // and hands them to every later launch of the artifact: the suites after this one would
-            // otherwise use a Redis that is gone (see PartneroWireMock)
-            System.clearProperty(BACKEND);
-            System.clearProperty(HOSTS);
+        protected void stopServer() {
+            server.stop();
         }
     }
 }

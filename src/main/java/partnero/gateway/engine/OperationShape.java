@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.DirectivesUtil;
 import graphql.ExecutionInput;
@@ -126,17 +127,46 @@ record OperationShape(int depth, int fields, int upstreamCalls) {
 
     /** What the field's {@link PartneroCalls} directive says about the number of calls; empty when it has none. */
     static OptionalInt declaredCalls(GraphQLFieldDefinition field) {
-        return directive(field).map(directive -> directive.getArgument("value"))
-                .filter(value -> value != null && value.getValue() instanceof Number)
-                .map(value -> OptionalInt.of(((Number) value.getValue()).intValue()))
-                .orElse(OptionalInt.empty());
+        return declared(field).calls();
     }
 
     /** The endpoint the field's {@link PartneroCalls} directive names; empty when it has none. */
     static Optional<String> declaredEndpoint(GraphQLFieldDefinition field) {
-        return directive(field).map(directive -> directive.getArgument("endpoint"))
-                .map(GraphQLAppliedDirectiveArgument::getValue)
-                .filter(String.class::isInstance).map(String.class::cast);
+        return declared(field).endpoint();
+    }
+
+    /** What one field's {@link PartneroCalls} directive declares. */
+    private record Declared(OptionalInt calls, Optional<String> endpoint) {
+    }
+
+    /**
+     * Each field's declaration, read once per field of the schema: graphql-java builds a field's applied
+     * directives anew on every look-up ({@code DirectivesUtil.toAppliedDirectives}), 14 µs of a nested
+     * engine run's 300 natively. Schema elements are equal only to themselves, so a field of a schema
+     * rebuilt by a dev-mode reload is looked up again; the map is emptied if reloads ever fill it.
+     */
+    private static final Map<GraphQLFieldDefinition, Declared> DECLARED = new ConcurrentHashMap<>();
+    private static final int DECLARED_MAX = 4096;
+
+    private static Declared declared(GraphQLFieldDefinition field) {
+        Declared known = DECLARED.get(field);
+        if (known != null) {
+            return known;
+        }
+        if (DECLARED.size() >= DECLARED_MAX) {
+            DECLARED.clear();
+        }
+        Optional<GraphQLAppliedDirective> directive = directive(field);
+        known = new Declared(
+                directive.map(applied -> applied.getArgument("value"))
+                        .filter(value -> value != null && value.getValue() instanceof Number)
+                        .map(value -> OptionalInt.of(((Number) value.getValue()).intValue()))
+                        .orElse(OptionalInt.empty()),
+                directive.map(applied -> applied.getArgument("endpoint"))
+                        .map(GraphQLAppliedDirectiveArgument::getValue)
+                        .filter(String.class::isInstance).map(String.class::cast));
+        DECLARED.put(field, known);
+        return known;
     }
 
     private static Optional<GraphQLAppliedDirective> directive(GraphQLFieldDefinition field) {

@@ -110,6 +110,8 @@ final class CompiledPlan {
      * by the document.
      */
     private final Map<CollectedKey, Map<String, List<Field>>> collectedOnce = new ConcurrentHashMap<>();
+    /** Whether an operation without variables was found within the limits: the same in every run, so measured once. */
+    private volatile boolean withinLimitsWithoutVariables;
 
     /** How one field of the document gets its value. */
     private sealed interface Step {
@@ -210,13 +212,21 @@ final class CompiledPlan {
         });
     }
 
-    /** What the engine's limits say of the operation with these variables: over one, or an input rule broken, the engine answers. */
+    /**
+     * What the engine's limits say of the operation with these variables: over one, or an input rule
+     * broken, the engine answers. An operation without variables measures the same every time: once
+     * found within the limits, it is not measured again.
+     */
     private void withinLimits(CoercedVariables variables) {
+        if (withinLimitsWithoutVariables) {
+            return;
+        }
         OperationShape.Measured measured = OperationShape.measured(schema, schema.getQueryType(), operation.getSelectionSet(),
                 fragments, variables);
         if (!measured.brokenRules().isEmpty() || OperationLimits.Limits.excess(measured.shape(), limits) != null) {
             throw new NotPlanned("over a limit, or an input rule broken, with these variables");
         }
+        withinLimitsWithoutVariables = operation.getVariableDefinitions().isEmpty();
     }
 
     /** The values of one run's nested fields, by source object and field (both by identity); written from any thread. */

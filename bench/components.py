@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from fold import clean  # noqa: E402  (frames of older folded files are cleaned again: harmless)
+from fold import clean, samples  # noqa: E402  (frames of older folded files are cleaned again: harmless)
 
 COMPONENTS = [
     ("GC", r"^(GCImpl|GenScavenge|AlignedChunk|GreyToBlack|UnalignedChunk|OldGeneration|YoungGeneration|CardTable|HeapChunk)"
@@ -70,12 +70,10 @@ RULES = [(name, re.compile(rx)) for name, rx in COMPONENTS]
 def components(path):
     counts = Counter()
     total = 0
-    for line in open(path):
-        stack, count = line.rsplit(" ", 1)
-        count = int(count)
+    for frames, count in samples(path):
         total += count
         name = "other (JDK and the rest)"
-        for frame in reversed(stack.split(";")):
+        for frame in reversed(frames):
             frame = clean(frame)
             match = next((component for component, rx in RULES if rx.search(frame)), None)
             if match:

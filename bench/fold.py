@@ -48,16 +48,20 @@ def fold(lines):
     return stacks
 
 
+def samples(path):
+    """The folded file's stacks, each as its list of frames (root first) and its number of samples."""
+    for line in open(path):
+        stack, count = line.rsplit(" ", 1)
+        yield stack.split(";"), int(count)
+
+
 def under(path, frame, depth=1, limit=40):
     """Samples whose stack holds a frame matching `frame`, split by the next `depth` frames below it."""
     total = 0
     within = 0
     children = Counter()
-    for line in open(path):
-        stack, count = line.rsplit(" ", 1)
-        count = int(count)
+    for frames, count in samples(path):
         total += count
-        frames = stack.split(";")
         hits = [i for i, f in enumerate(frames) if re.search(frame, f)]
         if not hits:
             continue
@@ -77,11 +81,8 @@ def tree(path, frame, per_answer, depth=8, least=1.0):
         return [0, {}]
     root = node()
     total = 0
-    for line in open(path):
-        stack, count = line.rsplit(" ", 1)
-        count = int(count)
+    for frames, count in samples(path):
         total += count
-        frames = stack.split(";")
         if frame not in frames:
             continue
         at = root

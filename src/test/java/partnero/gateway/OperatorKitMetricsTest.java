@@ -16,7 +16,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,11 +41,6 @@ class OperatorKitMetricsTest extends AgainstPartneroStubAndRedis {
 
     @Inject
     InternalFailures internalFailures;
-
-    @AfterEach
-    void redisBackForTheNextTest() {
-        redis.upAgain();
-    }
 
     @Test
     void everySeriesTheAlertRulesSelectIsExposed() {

@@ -32,7 +32,6 @@ import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,13 +57,8 @@ class SharedCacheTest extends AgainstPartneroStubAndRedis {
     @Inject
     SharedStore shared;
 
-    @BeforeEach
-    void redisUp() {
-        redis.upAgain();
-    }
-
     @AfterEach
-    void redisBackForTheNextTest() {
+    void redisEmptyForTheNextTest() {
         redis.upAgain();
         redis.flushAll();
     }

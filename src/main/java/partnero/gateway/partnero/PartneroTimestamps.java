@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -75,35 +76,45 @@ public final class PartneroTimestamps {
      * (docs/performance.md). Null for anything else, which then takes the general path.
      */
     static OffsetDateTime canonicalUtc(String value) {
-        int length = value.length();
-        if (length < 20 || value.charAt(length - 1) != 'Z' || value.charAt(4) != '-' || value.charAt(7) != '-'
-                || value.charAt(10) != 'T' || value.charAt(13) != ':' || value.charAt(16) != ':') {
+        return canonicalUtc(value.toCharArray(), 0, value.length());
+    }
+
+    /**
+     * {@link #canonicalUtc(String)} of the characters {@code text[offset, offset + length)}: what the
+     * JSON parser holds, read where it lies (no string made, no {@code charAt}, which the native
+     * executable calls rather than inlines).
+     */
+    static OffsetDateTime canonicalUtc(char[] text, int offset, int length) {
+        int end = offset + length;
+        if (length < 20 || text[end - 1] != 'Z' || text[offset + 4] != '-' || text[offset + 7] != '-'
+                || text[offset + 10] != 'T' || text[offset + 13] != ':' || text[offset + 16] != ':') {
             return null;
         }
         boolean hasFraction = length > 20; // ".f" to ".fffffffff" between the seconds and the Z
         int fractionDigits = length - 21;
-        if (hasFraction && (value.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9)) {
+        if (hasFraction && (text[offset + 19] != '.' || fractionDigits < 1 || fractionDigits > 9)) {
             return null;
         }
         try {
             int nanos = 0;
             if (hasFraction) {
-                nanos = number(value, 20, fractionDigits);
+                nanos = number(text, offset + 20, fractionDigits);
                 for (int i = fractionDigits; i < 9; i++) {
                     nanos *= 10;
                 }
             }
-            return OffsetDateTime.of(number(value, 0, 4), number(value, 5, 2), number(value, 8, 2),
-                    number(value, 11, 2), number(value, 14, 2), number(value, 17, 2), nanos, ZoneOffset.UTC);
+            return OffsetDateTime.of(number(text, offset, 4), number(text, offset + 5, 2), number(text, offset + 8, 2),
+                    number(text, offset + 11, 2), number(text, offset + 14, 2), number(text, offset + 17, 2), nanos,
+                    ZoneOffset.UTC);
         } catch (DateTimeException | NumberFormatException e) {
             return null; // out of range or not digits: the general path decides
         }
     }
 
-    private static int number(String value, int start, int digits) {
+    private static int number(char[] text, int start, int digits) {
         int number = 0;
         for (int i = start; i < start + digits; i++) {
-            char c = value.charAt(i);
+            char c = text[i];
             if (c < '0' || c > '9') {
                 throw new NumberFormatException();
             }
@@ -126,6 +137,14 @@ public final class PartneroTimestamps {
                 parser.skipChildren();
                 LOG.warnf("Ignoring a '%s' from Partnero that is not an ISO 8601 timestamp", field);
                 return null;
+            }
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                char[] text = parser.getTextCharacters();
+                OffsetDateTime canonical = text == null ? null
+                        : canonicalUtc(text, parser.getTextOffset(), parser.getTextLength());
+                if (canonical != null) {
+                    return canonical;
+                }
             }
             return read(field, parser.getValueAsString());
         }

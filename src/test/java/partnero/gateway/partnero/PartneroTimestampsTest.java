@@ -23,6 +23,15 @@ class PartneroTimestampsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "2025-05-02T16:12:39.000000Z", "2025-05-02T16:12:39Z", "2024-02-29T23:59:59.999999999Z",
+            "2025-13-02T16:12:39Z", "2025-05-02T16:12:3xZ", "2025-05-02T16:12:39+02:00", "yesterday" })
+    void charactersAreReadWhereTheyLieInTheParsersBuffer(String value) {
+        char[] buffer = ("{\"createdAt\":\"" + value + "\",\"x\":1}").toCharArray();
+
+        assertEquals(PartneroTimestamps.canonicalUtc(value), PartneroTimestamps.canonicalUtc(buffer, 14, value.length()), value);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "2025-13-02T16:12:39Z", "2023-02-29T10:00:00Z", "2025-05-02T24:00:00Z",
             "2025-05-02T16:12:39.Z", "2025-05-02T16:12:39.1234567890Z", "2025-05-02T16:12:3xZ",
             "2025-05-02 16:12:39Z", "2025-05-02T16:12:39+02:00", "2025-05-02T16:12:39", "yesterday",

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import graphql.ExecutionResult;
 import graphql.schema.GraphQLSchema;
+import io.netty.buffer.Unpooled;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -420,7 +421,9 @@ class GraphQLEndpoint {
             } else {
                 HttpCaching.noStore(ctx.response());
             }
-            write(ctx, answer.status(mediaType), mediaType, Buffer.buffer(answer.body()));
+            // the answer's bytes wrapped, not copied into a new buffer (Netty copies them once more, into the
+            // socket's direct buffer, whatever it is given); natively, the copy's array came from a reflective call
+            write(ctx, answer.status(mediaType), mediaType, Buffer.buffer(Unpooled.wrappedBuffer(answer.body())));
         }
 
         private static void write(RoutingContext ctx, int status, String mediaType, Buffer body) {
